@@ -1,0 +1,100 @@
+/**
+ * Plain sentences about a port, made only from its record: page title, summary line and
+ * meta description. Pure.
+ */
+import { TRANSPORT_PROTOCOLS, type PortRecord, type RegistryEntry, type Tier, type TransportProtocol } from '../schemas/port-record.ts';
+import { TIER_BOUNDS } from './registry/status.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "TCP", "UDP", "SCTP", "DCCP". */
+export const protocolLabel = (protocol: TransportProtocol): string => protocol.toUpperCase();
+
+/** ["tcp","udp"] -> "TCP and UDP"; all four -> "TCP, UDP, SCTP and DCCP". */
+export function joinProtocols(protocols: readonly TransportProtocol[]): string {
+  return joinWords(protocols.map(protocolLabel));
+}
+
+/** ["a"] -> "a"; ["a","b","c"] -> "a, b and c". */
+export function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** "2002-05" -> "May 2002"; "2021-10-01" -> "1 October 2021" (no locale, so builds are reproducible). */
+export function formatRegistryDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = MONTHS[Number(month) - 1];
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/** "well-known port (0–1023)" etc., RFC 6335 section 6. */
+export function tierPhrase(tier: Tier): string {
+  const { start, end } = TIER_BOUNDS[tier];
+  const name = tier === 'dynamic' ? 'dynamic port' : `${tier} port`;
+  return `${name} (${start}–${end})`;
+}
+
+/** The entry a port is known by: its first assignment in CSV order, if any. */
+export function primaryEntry(record: PortRecord): RegistryEntry | undefined {
+  return record.entries.find((entry) => entry.kind === 'assigned' && entry.serviceName) ??
+    record.entries.find((entry) => entry.kind === 'assigned');
+}
+
+/** Every protocol the port's assignments of this entry's service name cover, in registry order. */
+function protocolsOf(record: PortRecord, entry: RegistryEntry): TransportProtocol[] {
+  const sameName = record.entries.filter((e) => e.kind === 'assigned' && e.serviceName === entry.serviceName);
+  const set = new Set(sameName.flatMap((e) => e.protocols));
+  return TRANSPORT_PROTOCOLS.filter((p) => set.has(p));
+}
+
+/**
+ * @returns the page title and link-unfurl title, e.g. "Port 3489: dtp-dia (TCP, UDP)",
+ *   "Port 4: unassigned", "Port 50000: dynamic range"
+ */
+export function portTitle(record: PortRecord): string {
+  const primary = primaryEntry(record);
+  if (primary) {
+    const name = primary.serviceName ?? primary.description;
+    return `Port ${record.port}: ${name} (${protocolsOf(record, primary).map(protocolLabel).join(', ')})`;
+  }
+  const status = record.status === 'dynamic' ? 'dynamic range' : record.status;
+  return `Port ${record.port}: ${status}`;
+}
+
+/**
+ * @returns one or two plain sentences: the tier and what IANA records, e.g. "Port 3489 is a
+ *   registered port (1024–49151). IANA assigns it to dtp-dia (DTP/DIA) on TCP and UDP,
+ *   registered in May 2002 by Alexei V. Soloviev."
+ */
+export function portSummary(record: PortRecord): string {
+  const { port, tier, status } = record;
+  const opening = `Port ${port} is a ${tierPhrase(tier)}`;
+  if (status === 'dynamic') {
+    return `${opening}: IANA never assigns these; operating systems hand them out as temporary (ephemeral) ports.`;
+  }
+  const primary = primaryEntry(record);
+  if (status === 'assigned' && primary) {
+    const name = primary.serviceName ? `${primary.serviceName} (${primary.description})` : primary.description;
+    const range = primary.range ? ` as part of the range ${primary.range.start}–${primary.range.end}` : '';
+    const by = primary.assignees[0] ? ` by ${primary.assignees[0].name}` : '';
+    const when = primary.registrationDate ? `, registered in ${formatRegistryDate(primary.registrationDate)}${by}` : by ? `, assigned${by}` : '';
+    const aliases = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName && e.serviceName !== primary.serviceName).map((e) => e.serviceName!))];
+    const also = aliases.length ? ` Also listed as ${joinWords(aliases)}.` : '';
+    return `${opening}. IANA assigns it${range} to ${name} on ${joinProtocols(protocolsOf(record, primary))}${when}.${also}`;
+  }
+  const withdrawn = record.entries.find((e) => e.kind === 'de-assigned');
+  if (status === 'de-assigned' && withdrawn) {
+    const why = withdrawn.assignmentNotes ?? withdrawn.description;
+    return `${opening} with no current assignment; IANA records: ${why.replace(/\[([^\]]+)\]/g, (_, h: string) => h.replace(/_/g, ' '))}.`.replace(/\.\.$/, '.');
+  }
+  if (status === 'reserved') return `${opening}, reserved by IANA and not assigned to any service.`;
+  return `${opening} that IANA has not assigned to any service.`;
+}
+
+/** The summary, cut at a word boundary to fit a meta description (about 160 characters). */
+export function metaDescription(record: PortRecord, max = 160): string {
+  const summary = portSummary(record).replace(/\s+/g, ' ');
+  if (summary.length <= max) return summary;
+  const cut = summary.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}

@@ -1,0 +1,22 @@
+/** The one place that knows the site's URL shapes. All paths end in "/" (directory pages). */
+
+/** @returns "/ports/3489/" */
+export const portPath = (port: number): string => `/ports/${port}/`;
+
+/** @returns "/notes/ghost-registration/" */
+export const notePath = (slug: string): string => `/notes/${slug}/`;
+
+export const NOTES_INDEX_PATH = '/notes/';
+export const SERVICE_NAMES_PATH = '/service-names/';
+export const SEARCH_PATH = '/search/';
+export const RANGES_PATH = '/ports/';
+export const DATA_REPORT_PATH = '/data-report.json';
+
+/** Ports per block on the browse pages (/ports/ lists blocks, each links its ports). */
+export const BROWSE_BLOCK_SIZE = 1024;
+
+/** @returns "/ports/range/3072-4095/" for the block that holds `port` */
+export function blockPath(port: number): string {
+  const start = Math.floor(port / BROWSE_BLOCK_SIZE) * BROWSE_BLOCK_SIZE;
+  return `/ports/range/${start}-${start + BROWSE_BLOCK_SIZE - 1}/`;
+}

@@ -1,0 +1,26 @@
+/**
+ * What the search box does on Enter before any index lookup. Pure; runs in the browser.
+ */
+import { TRANSPORT_PROTOCOLS, type TransportProtocol } from '../schemas/port-record.ts';
+
+export interface PortQuery {
+  port: number;
+  protocol: TransportProtocol | null;
+}
+
+/**
+ * @param query what the reader typed: "3489", " 3489/udp ", "port 22", ":443", "6010"
+ * @returns the port (0-65535) and optional protocol, or null when the query is not a
+ *   port number (then the search index answers it)
+ */
+export function parsePortQuery(query: string): PortQuery | null {
+  const match = /^\s*(?:port\s+)?:?(\d{1,5})\s*(?:\/\s*([a-z]+))?\s*$/i.exec(query);
+  if (!match) return null;
+  const port = Number(match[1]);
+  if (port > 65535) return null;
+  const protocol = match[2]?.toLowerCase();
+  if (protocol === undefined) return { port, protocol: null };
+  return (TRANSPORT_PROTOCOLS as readonly string[]).includes(protocol)
+    ? { port, protocol: protocol as TransportProtocol }
+    : null;
+}
