@@ -1,0 +1,236 @@
+/**
+ * The only script the site ships. Reading a page needs none of it; it adds:
+ * - search: a port number (+ Enter) jumps to its page with no index lookup; other text
+ *   queries Pagefind, which is loaded on first use only;
+ * - OS tabs over the per-OS command blocks, remembering the reader's choice;
+ * - copy buttons on command snippets.
+ * Text from the reader or the index is only ever set with textContent, never as HTML.
+ */
+import { parsePortQuery } from '../lib/search-query.ts';
+import { portPath } from '../lib/paths.ts';
+
+const OS_STORAGE_KEY = 'port-atlas:os';
+const MAX_RESULTS = 8;
+
+interface PagefindResultData {
+  url: string;
+  meta: { title?: string; summary?: string };
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  // A variable URL keeps Vite from bundling the index's loader, which exists only in dist.
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
+    await module.options({ excerptLength: 0 });
+    return module;
+  });
+  return pagefind;
+}
+
+/** Query -> up to `limit` results with title and summary, best match first. */
+async function searchIndex(query: string, limit: number): Promise<PagefindResultData[] | null> {
+  const search = await (await loadPagefind()).debouncedSearch(query, {}, 120);
+  if (search === null) return null; // superseded by a newer keystroke
+  return Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+}
+
+function renderResults(list: HTMLElement, results: PagefindResultData[], query: string): void {
+  list.replaceChildren(
+    ...results.map((result) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = result.url;
+      const title = document.createElement('strong');
+      title.textContent = result.meta.title ?? result.url;
+      link.append(title);
+      if (result.meta.summary) {
+        const summary = document.createElement('span');
+        summary.textContent = result.meta.summary;
+        link.append(summary);
+      }
+      item.append(link);
+      return item;
+    }),
+  );
+  if (results.length === 0) {
+    const item = document.createElement('li');
+    item.className = 'no-results';
+    item.textContent = `No port or note matches “${query}”.`;
+    list.append(item);
+  }
+}
+
+function jumpTarget(query: string): string | null {
+  const parsed = parsePortQuery(query);
+  if (!parsed) return null;
+  return portPath(parsed.port) + (parsed.protocol ? `#${parsed.protocol}` : '');
+}
+
+function setUpSearch(form: HTMLFormElement): void {
+  const input = form.querySelector('input')!;
+  const list = form.querySelector<HTMLElement>('[data-search-results]')!;
+  const status = form.querySelector<HTMLElement>('#search-status');
+  const showJump = (query: string, target: string) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = target;
+    link.textContent = `Go to port ${query.trim()}`;
+    item.append(link);
+    list.replaceChildren(item);
+    list.hidden = false;
+  };
+
+  form.addEventListener('submit', (event) => {
+    const target = jumpTarget(input.value);
+    if (target) {
+      event.preventDefault();
+      window.location.assign(target);
+    } else if (input.value.trim() === '') {
+      event.preventDefault();
+    }
+  });
+
+  input.addEventListener('input', async () => {
+    const query = input.value;
+    if (query.trim() === '') {
+      list.hidden = true;
+      list.replaceChildren();
+      return;
+    }
+    const target = jumpTarget(query);
+    if (target) return showJump(query, target);
+    const results = await searchIndex(query, MAX_RESULTS);
+    if (results === null || input.value !== query) return;
+    renderResults(list, results, query);
+    list.hidden = false;
+    if (status) status.textContent = `${results.length} result${results.length === 1 ? '' : 's'}`;
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') list.hidden = true;
+  });
+}
+
+/** /search/?q=...: the full result list for a query submitted without a jump. */
+async function setUpSearchPage(container: HTMLElement): Promise<void> {
+  const query = new URLSearchParams(window.location.search).get('q') ?? '';
+  const input = document.querySelector<HTMLInputElement>('#search-input');
+  if (input) input.value = query;
+  const heading = container.querySelector('[data-search-heading]');
+  const list = container.querySelector<HTMLElement>('[data-search-page-results]')!;
+  if (query.trim() === '') return;
+  const target = jumpTarget(query);
+  if (target) return window.location.replace(target);
+  if (heading) heading.textContent = `Results for “${query}”`;
+  const results = await searchIndex(query, 50);
+  if (results) renderResults(list, results, query);
+}
+
+function setUpOsTabs(container: HTMLElement): void {
+  const blocks = [...container.querySelectorAll<HTMLElement>('[data-os]')];
+  if (blocks.length === 0) return;
+  const tablist = document.createElement('div');
+  tablist.setAttribute('role', 'tablist');
+  tablist.setAttribute('aria-label', 'Operating system');
+  tablist.className = 'os-tabs';
+  const tabs = blocks.map((block) => {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.id = `tab-${block.id}`;
+    tab.setAttribute('aria-controls', block.id);
+    tab.textContent = block.querySelector('h3')?.textContent ?? block.id;
+    tab.addEventListener('click', () => select(block.id, true));
+    tablist.append(tab);
+    block.setAttribute('role', 'tabpanel');
+    block.setAttribute('aria-labelledby', tab.id);
+    return tab;
+  });
+  container.before(tablist);
+  container.classList.add('tabbed');
+
+  function select(os: string, remember: boolean): void {
+    blocks.forEach((block, i) => {
+      const selected = block.id === os;
+      block.hidden = !selected;
+      tabs[i]!.setAttribute('aria-selected', String(selected));
+      tabs[i]!.tabIndex = selected ? 0 : -1;
+    });
+    if (remember) {
+      try {
+        localStorage.setItem(OS_STORAGE_KEY, os);
+      } catch {
+        // Storage may be disabled; the choice then lasts for this page only.
+      }
+    }
+  }
+
+  tablist.addEventListener('keydown', (event) => {
+    const current = tabs.findIndex((tab) => tab.getAttribute('aria-selected') === 'true');
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = (current + step + tabs.length) % tabs.length;
+    select(blocks[next]!.id, true);
+    tabs[next]!.focus();
+    event.preventDefault();
+  });
+
+  const ids = blocks.map((block) => block.id);
+  const fromHash = window.location.hash.slice(1);
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(OS_STORAGE_KEY);
+  } catch {
+    stored = null;
+  }
+  const guess = /Win/.test(navigator.userAgent) ? 'windows' : /Mac/.test(navigator.userAgent) ? 'macos' : 'linux';
+  // A link to #windows shows Windows without changing the remembered choice.
+  if (ids.includes(fromHash)) select(fromHash, false);
+  else select(stored && ids.includes(stored) ? stored : guess, false);
+  window.addEventListener('hashchange', () => {
+    const os = window.location.hash.slice(1);
+    if (ids.includes(os)) select(os, false);
+  });
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Clipboard API needs a secure context; plain http on a LAN host falls back to execCommand.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
+
+function addCopyButtons(): void {
+  for (const pre of document.querySelectorAll<HTMLElement>('.snippet pre')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', `Copy command: ${pre.textContent ?? ''}`);
+    button.addEventListener('click', async () => {
+      await copyText(pre.textContent ?? '');
+      button.textContent = 'Copied';
+      setTimeout(() => (button.textContent = 'Copy'), 1500);
+    });
+    pre.after(button);
+  }
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form]')) setUpSearch(form);
+const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
+if (searchPage) void setUpSearchPage(searchPage);
+const osBlocks = document.querySelector<HTMLElement>('[data-os-blocks]');
+if (osBlocks) setUpOsTabs(osBlocks);
+addCopyButtons();

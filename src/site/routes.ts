@@ -1,0 +1,25 @@
+/**
+ * Routes computed once per build: every port page's params and props. Pages' getStaticPaths
+ * just return these.
+ */
+import { generatedRegistry } from '../lib/generated-registry.ts';
+import { applyGhostOverride } from '../lib/registry/status.ts';
+import { browseBlocks } from '../lib/browse-blocks.ts';
+import type { PortRecord } from '../schemas/port-record.ts';
+import { notesByPort, type Note } from './notes.ts';
+
+export interface PortPageProps {
+  record: PortRecord;
+  notes: Note[];
+  /** The ghost heuristic after any note's `ghost` override. */
+  ghost: boolean;
+}
+
+export const portRoutes = generatedRegistry().records.map((record) => {
+  const notes = notesByPort.get(record.port) ?? [];
+  const ghost = applyGhostOverride(record.likelyGhost, notes.map((note) => note.data.ghost));
+  return { params: { port: String(record.port) }, props: { record, notes, ghost } satisfies PortPageProps };
+});
+
+/** The browse blocks (/ports/range/0-1023/ ...), computed once. */
+export const blocks = browseBlocks(generatedRegistry().records);
