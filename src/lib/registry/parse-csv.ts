@@ -35,6 +35,12 @@ type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const optionalText = z.string().transform((s) => (s.trim() === '' ? null : s.trim()));
 
+/** Multi-line text: IANA indents continuation lines unevenly, so each line is trimmed. */
+const optionalMultilineText = z.string().transform((s) => {
+  const text = s.split(/\r?\n/).map((line) => line.trim()).join('\n').trim();
+  return text === '' ? null : text;
+});
+
 const portRangeField = z.string().transform((raw, ctx) => {
   if (raw === '') return null; // a service name without a port
   const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(raw);
@@ -93,8 +99,8 @@ const csvRowSchema = z.object({
   'Modification Date': dateField,
   Reference: referencesField,
   'Service Code': optionalText,
-  'Unauthorized Use Reported': optionalText,
-  'Assignment Notes': optionalText,
+  'Unauthorized Use Reported': optionalMultilineText,
+  'Assignment Notes': optionalMultilineText,
 } satisfies Record<CsvColumn, z.ZodType>);
 
 /** One validated CSV row. `ports` is null for a service name registered without a port. */
@@ -129,9 +135,10 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new InputError(file, null, null, 'the file is empty; expected the IANA registry CSV with a header row');
   }
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  let records: { record: string[]; info: { empty_lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, raw: true, relax_column_count: false, skip_empty_lines: true });
+    // With `info`, csv-parse returns { record, info } objects; its types only model arrays.
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     throw csvSyntaxError(error, file);
   }
@@ -147,9 +154,14 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
     throw new InputError(file, 1, null, `expected ${CSV_COLUMNS.length} header columns, found ${header.length}`);
   }
 
-  return records.slice(1).map(({ record, raw, info }) => {
-    // info.lines is the line the record ends on; a quoted field may span several lines.
-    const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+  // Line numbers are counted here, not taken from csv-parse, which counts a CRLF inside a
+  // quoted field as two lines: a record spans one line plus one per newline in its fields.
+  let linesBefore = 0;
+  return records.map(({ record, info }) => {
+    const line = 1 + linesBefore + info.empty_lines;
+    linesBefore += 1 + record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
+    return { record, line };
+  }).slice(1).map(({ record, line }) => {
     const byColumn = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, record[i]!]));
     const parsed = csvRowSchema.safeParse(byColumn);
     if (!parsed.success) {
