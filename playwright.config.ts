@@ -1,0 +1,34 @@
+import { defineConfig } from 'playwright/test';
+
+const PORT = 4329;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: 'chromium',
+    baseURL: BASE_URL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // --ignore-lock: Astro 7 refuses to start a second preview server of the same project
+    // (lock file in .astro/preview.json) and, when it detects an AI agent, moves itself to the
+    // background and exits; both would leave Playwright without the server it waits for.
+    command: `astro preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,
+    url: `${BASE_URL}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

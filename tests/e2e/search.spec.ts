@@ -1,0 +1,131 @@
+/**
+ * The header search: port numbers jump straight to their page without the index; words are
+ * answered by the Pagefind index; whatever the reader types is shown as text only.
+ */
+import { test, expect, type Page } from 'playwright/test';
+import { firstServiceName, rowsForPort } from './registry.ts';
+
+const searchInput = (page: Page) => page.locator('form[role=search] #search-input');
+const resultLinks = (page: Page) => page.locator('[data-search-results] a');
+
+async function resultHrefs(page: Page): Promise<string[]> {
+  return resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+test.describe('search by port number', () => {
+  test('typing a port number offers a "Go to port N" link', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).pressSequentially('3489');
+    const link = page.locator('[data-search-results]').getByRole('link', { name: 'Go to port 3489' });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute('href', '/ports/3489/');
+  });
+
+  test('a port number and Enter land on its page without touching the index', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto('/');
+    await searchInput(page).pressSequentially('3489');
+    await searchInput(page).press('Enter');
+    await page.waitForURL(/\/ports\/3489\/$/);
+    await expect(page.locator('h1')).toHaveText(`Port 3489: ${firstServiceName(3489)}`);
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+  });
+
+  test('a port with a protocol lands on that protocol anchor', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).fill('3489/udp');
+    await searchInput(page).press('Enter');
+    await page.waitForURL(/\/ports\/3489\/#udp$/);
+    expect(new URL(page.url()).hash).toBe('#udp');
+    await expect(page.locator('[id="udp"]')).toHaveCount(1);
+  });
+
+  test('a port inside a registered range lands on its own page', async ({ page }) => {
+    expect(rowsForPort(6010).length).toBeGreaterThan(0);
+    await page.goto('/ports/22/');
+    await searchInput(page).fill('6010');
+    await searchInput(page).press('Enter');
+    await page.waitForURL(/\/ports\/6010\/$/);
+    await expect(page.locator('h1')).toHaveText(`Port 6010: ${firstServiceName(6010)}`);
+  });
+});
+
+test.describe('search by name', () => {
+  test('typing ssh lists port 22 first', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).fill('ssh');
+    await expect(resultLinks(page).first()).toHaveAttribute('href', '/ports/22/');
+  });
+
+  test('a search result is titled with its port number and service name', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).fill('ssh');
+    await expect(resultLinks(page).first()).toHaveAttribute('href', '/ports/22/');
+    await expect(resultLinks(page).first().locator('strong')).toHaveText(`Port 22: ${firstServiceName(22)}`);
+  });
+
+  test('typing smartcard finds port 3516', async ({ page }) => {
+    expect(firstServiceName(3516)).toMatch(/smartcard/);
+    await page.goto('/');
+    await searchInput(page).fill('smartcard');
+    await expect(resultLinks(page).first()).toBeVisible();
+    await expect.poll(() => resultHrefs(page)).toContain('/ports/3516/');
+  });
+
+  test('typing netplay finds both netplay ports', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).fill('netplay');
+    await expect(resultLinks(page).first()).toBeVisible();
+    await expect.poll(() => resultHrefs(page)).toEqual(expect.arrayContaining(['/ports/3640/', '/ports/3641/']));
+  });
+
+  test('submitting a word opens the search page with its results', async ({ page }) => {
+    await page.goto('/');
+    await searchInput(page).fill('smartcard');
+    await searchInput(page).press('Enter');
+    await page.waitForURL(/\/search\/\?q=smartcard$/);
+    const links = page.locator('[data-search-page-results] a');
+    await expect(links.first()).toBeVisible();
+    await expect
+      .poll(() => links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href'))))
+      .toContain('/ports/3516/');
+    await expect(searchInput(page)).toHaveValue('smartcard');
+  });
+});
+
+test.describe('search input is shown as text only', () => {
+  const QUERY = '<img src=x onerror=alert(1)>';
+
+  test('markup typed in the search box never becomes an element', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto('/');
+    await expect(page.locator('img')).toHaveCount(0);
+    await searchInput(page).fill(QUERY);
+    const list = page.locator('[data-search-results]');
+    await expect(list).toBeVisible();
+    // Nothing in the index matches, so the list echoes the query, as text.
+    await expect(list).toContainText(QUERY);
+    await expect(page.locator('img')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('markup in a search page URL is shown as text in its heading', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`);
+    await expect(page.locator('h1')).toContainText(QUERY);
+    await expect(searchInput(page)).toHaveValue(QUERY);
+    // Let the index answer, then check nothing was injected.
+    await expect(page.locator('[data-search-page-results]')).toContainText(QUERY);
+    await expect(page.locator('img')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+  });
+});
