@@ -18,7 +18,7 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -32,11 +32,19 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Query -> up to `limit` results with title and summary, best match first. */
+let latestSearch = 0;
+
+/**
+ * Query -> up to `limit` results with title and summary, best match first; null when a
+ * newer query started meanwhile. No debounce: a search over cached index chunks takes
+ * milliseconds, and stale answers are simply dropped.
+ */
 async function searchIndex(query: string, limit: number): Promise<PagefindResultData[] | null> {
-  const search = await (await loadPagefind()).debouncedSearch(query, {}, 120);
-  if (search === null) return null; // superseded by a newer keystroke
-  return Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  const id = ++latestSearch;
+  const search = await (await loadPagefind()).search(query);
+  if (id !== latestSearch) return null;
+  const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  return id === latestSearch ? results : null;
 }
 
 function renderResults(list: HTMLElement, results: PagefindResultData[], query: string): void {
