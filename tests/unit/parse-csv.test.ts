@@ -50,8 +50,8 @@ describe('parseRegistryCsv rejects bad input with file, line and field', () => {
     ['an unknown transport protocol', 'x,10,icmp,X,,,,,,,,', 'test.csv:2: field "Transport Protocol": expected tcp, udp, sctp, dccp or empty, got "icmp"'],
     ['a bad date', 'x,10,tcp,X,,,2002-13,,,,,', 'test.csv:2: field "Registration Date": expected a date YYYY-MM or YYYY-MM-DD, got "2002-13"'],
     ['a handle outside brackets', 'x,10,tcp,X,Jon Postel,,,,,,,', 'field "Assignee"'],
-    ['too many fields', 'x,10,tcp,X,,,,,,,,,extra', 'test.csv:2: row has the wrong number of fields'],
-    ['too few fields', 'x,10,tcp,X', 'test.csv:2: row has the wrong number of fields'],
+    ['too many fields', 'x,10,tcp,X,,,,,,,,,extra', 'test.csv:2: row has 13 fields, expected 12'],
+    ['too few fields', 'x,10,tcp,X', 'test.csv:2: row has 4 fields, expected 12'],
   ])('%s', (_name, row, message) => {
     expect(parseText(csv('ok,1,tcp,Fine,,,,,,,,', 'ok,1,udp,Fine,,,,,,,,', row).replace(/^.*\nok,1,tcp,Fine,,,,,,,,\nok,1,udp,Fine,,,,,,,,\n/, `${HEADER}\n`))).toThrow(message);
   });

@@ -138,7 +138,7 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
   let records: { record: string[]; info: { empty_lines: number } }[];
   try {
     // With `info`, csv-parse returns { record, info } objects; its types only model arrays.
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     throw csvSyntaxError(error, file);
   }
@@ -162,6 +162,9 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
     linesBefore += 1 + record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
     return { record, line };
   }).slice(1).map(({ record, line }) => {
+    if (record.length !== CSV_COLUMNS.length) {
+      throw new InputError(file, line, null, `row has ${record.length} fields, expected ${CSV_COLUMNS.length}`);
+    }
     const byColumn = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, record[i]!]));
     const parsed = csvRowSchema.safeParse(byColumn);
     if (!parsed.success) {
@@ -187,16 +190,11 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
   });
 }
 
-/** Turns csv-parse's syntax errors (bad quoting, wrong field count) into an InputError. */
+/** Turns csv-parse's syntax errors (an unterminated quote) into an InputError. */
 function csvSyntaxError(error: unknown, file: string): Error {
   const e = error as { code?: string; lines?: number; message?: string };
   if (typeof e.lines !== 'number') return error as Error;
-  const problem =
-    e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-      ? `row has the wrong number of fields (${e.message?.replace(/^Invalid Record Length: /, '')}); expected ${CSV_COLUMNS.length}`
-      : e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed (unterminated quote)'
-        : (e.message ?? String(error));
+  const problem = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (unterminated quote)' : (e.message ?? String(error));
   return new InputError(file, e.lines, null, problem);
 }
 
