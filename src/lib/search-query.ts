@@ -1,7 +1,7 @@
 /**
  * What the search box does on Enter before any index lookup. Pure; runs in the browser.
  */
-import { TRANSPORT_PROTOCOLS, type TransportProtocol } from '../schemas/port-record.ts';
+import { TRANSPORT_PROTOCOLS, type TransportProtocol } from './transport-protocols.ts';
 
 export interface PortQuery {
   port: number;

@@ -8,11 +8,11 @@
  * are computed values in camelCase.
  */
 import { z } from 'zod';
+import { TRANSPORT_PROTOCOLS, type TransportProtocol } from '../lib/transport-protocols.ts';
 
+export { TRANSPORT_PROTOCOLS, type TransportProtocol };
 /** Transport protocols the registry uses (IANA CSV "Transport Protocol" column). */
-export const TRANSPORT_PROTOCOLS = ['tcp', 'udp', 'sctp', 'dccp'] as const;
 export const transportProtocolSchema = z.enum(TRANSPORT_PROTOCOLS);
-export type TransportProtocol = z.infer<typeof transportProtocolSchema>;
 
 export const MAX_PORT = 65535;
 export const portNumberSchema = z.number().int().min(0).max(MAX_PORT);
