@@ -26,7 +26,10 @@ function loadPagefind(): Promise<Pagefind> {
   // A variable URL keeps Vite from bundling the index's loader, which exists only in dist.
   const url = '/pagefind/pagefind.js';
   pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 0 });
+    // Boilerplate is kept out of the index (scripts/build-search-index.ts), so page length
+    // says little; without this, a port with a long note ranked below ports that merely
+    // contain the term once (ssh: 830 netconf-ssh above 22).
+    await module.options({ excerptLength: 0, ranking: { pageLength: 0 } });
     return module;
   });
   return pagefind;

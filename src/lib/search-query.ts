@@ -9,18 +9,19 @@ export interface PortQuery {
 }
 
 /**
- * @param query what the reader typed: "3489", " 3489/udp ", "port 22", ":443", "6010"
+ * @param query what the reader typed: "3489", " 3489/udp ", "port 22", ":443", "6010"; while
+ *   typing, "3489/" and "3489/u" also count, without a protocol yet
  * @returns the port (0-65535) and optional protocol, or null when the query is not a
  *   port number (then the search index answers it)
  */
 export function parsePortQuery(query: string): PortQuery | null {
-  const match = /^\s*(?:port\s+)?:?(\d{1,5})\s*(?:\/\s*([a-z]+))?\s*$/i.exec(query);
+  const match = /^\s*(?:port\s+)?:?(\d{1,5})\s*(?:\/\s*([a-z]*))?\s*$/i.exec(query);
   if (!match) return null;
   const port = Number(match[1]);
   if (port > 65535) return null;
-  const protocol = match[2]?.toLowerCase();
-  if (protocol === undefined) return { port, protocol: null };
-  return (TRANSPORT_PROTOCOLS as readonly string[]).includes(protocol)
-    ? { port, protocol: protocol as TransportProtocol }
-    : null;
+  const typed = match[2]?.toLowerCase() ?? '';
+  if (typed === '') return { port, protocol: null };
+  const protocol = TRANSPORT_PROTOCOLS.find((p) => p === typed);
+  if (protocol) return { port, protocol };
+  return TRANSPORT_PROTOCOLS.some((p) => p.startsWith(typed)) ? { port, protocol: null } : null;
 }
