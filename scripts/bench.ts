@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: measures the real build, its output and search, and writes
+ * bench/results.json (not committed). Figures go into BENCHMARKS.md by hand, with budgets.
+ *
+ *   npm run bench                # 3 build runs + 3 floor runs, output and search figures
+ *   npm run bench -- --runs 5    # more runs
+ *   npm run bench -- --quick     # 1 run, no floor: for development
+ *
+ * Build steps run as `npm run build` runs them, each under GNU time (/usr/bin/time, Debian
+ * package "time") for wall time and peak resident memory. The floor is the same Astro
+ * building 65,536 /ports/N/ pages that print only the number, in a generated temp project.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'node_modules/.bin');
+const DIST = join(ROOT, 'dist');
+const TIME = '/usr/bin/time';
+
+interface Measure { seconds: number; peakMiB: number }
+interface Stats { median: number; min: number; max: number }
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runs = quick ? 1 : Number(args[args.indexOf('--runs') + 1] || 3) || 3;
+
+/** Runs a command under GNU time; returns wall seconds and peak RSS of the largest process. */
+function timed(command: string, commandArgs: string[], cwd = ROOT): Measure {
+  const report = join(tmpdir(), `bench-time-${process.pid}.txt`);
+  execFileSync(TIME, ['-f', '%e %M', '-o', report, command, ...commandArgs], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const [seconds, kib] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMiB: Math.round(kib! / 1024) };
+}
+
+const stats = (values: number[]): Stats => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!) };
+};
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function buildOnce() {
+  rmSync(DIST, { recursive: true, force: true });
+  const data = timed(join(BIN, 'node'), ['scripts/build-data.ts']);
+  const site = timed(join(BIN, 'astro'), ['build', '--silent']);
+  const search = timed(join(BIN, 'node'), ['scripts/build-search-index.ts']);
+  return {
+    data, site, search,
+    total: { seconds: round(data.seconds + site.seconds + search.seconds), peakMiB: Math.max(data.peakMiB, site.peakMiB, search.peakMiB) },
+  };
+}
+
+/** A bare Astro project with the same 65,536 routes, each printing only the port number. */
+function floorOnce(): Measure {
+  const dir = mkdtempSync(join(tmpdir(), 'port-atlas-floor-'));
+  try {
+    mkdirSync(join(dir, 'src/pages/ports'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n');
+    writeFileSync(join(dir, 'astro.config.mjs'), "export default { build: { format: 'directory' } };\n");
+    writeFileSync(
+      join(dir, 'src/pages/ports/[port].astro'),
+      '---\nexport const getStaticPaths = () => Array.from({ length: 65536 }, (_, port) => ({ params: { port: String(port) } }));\n---\n<p>{Astro.params.port}</p>\n',
+    );
+    return timed(join(BIN, 'astro'), ['build', '--silent'], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function walk(dir: string, visit: (path: string, size: number) => void): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, visit);
+    else visit(path, statSync(path).size);
+  }
+}
+
+function outputFigures() {
+  let bytes = 0;
+  let files = 0;
+  let widestFolder = 0;
+  const countFolder = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    widestFolder = Math.max(widestFolder, entries.length);
+    for (const entry of entries) if (entry.isDirectory()) countFolder(join(dir, entry.name));
+  };
+  countFolder(DIST);
+  walk(DIST, (_, size) => { bytes += size; files++; });
+
+  const raw: number[] = [];
+  const gz: number[] = [];
+  for (let port = 0; port <= 65535; port++) {
+    const html = readFileSync(join(DIST, 'ports', String(port), 'index.html'));
+    raw.push(html.length);
+    gz.push(gzipSync(html).length);
+  }
+  // What a port page loads: its stylesheet and module scripts (gzip, as hosts serve them).
+  const page = readFileSync(join(DIST, 'ports/22/index.html'), 'utf8');
+  const assets = [...page.matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)].map((m) => m[1]!);
+  const assetGzip = (ext: string) =>
+    assets.filter((a) => a.endsWith(ext)).reduce((sum, a) => sum + gzipSync(readFileSync(join(DIST, a))).length, 0);
+  return {
+    totalMiB: round(bytes / 2 ** 20), files, widestFolder, portPages: raw.length,
+    portPageRaw: { median: stats(raw).median, max: Math.max(...raw) },
+    portPageGzip: { median: stats(gz).median, max: Math.max(...gz) },
+    cssGzipBytes: assetGzip('.css'),
+    jsGzipBytes: assetGzip('.js'),
+  };
+}
+
+const QUERIES = ['3489', '3489/udp', 'ssh', 'http', 'smartcard', 'x11', 'netplay', 'remote desktop'];
+
+/** Time from the last keystroke to results shown, and bytes fetched, per query, in Chromium. */
+async function searchFigures() {
+  const port = 4390;
+  const server = spawn(join(BIN, 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage();
+    let bytes = 0;
+    let indexRequests = 0;
+    // Transfer size of each response (headers + body as sent): what a cold or warm query costs.
+    page.on('requestfinished', async (request) => {
+      const sizes = await request.sizes();
+      bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+    });
+    page.on('request', (request) => { if (request.url().includes('/pagefind/')) indexRequests++; });
+    await page.goto(`http://127.0.0.1:${port}/ports/22/`);
+    await page.waitForLoadState('networkidle');
+
+    const results = [];
+    let cold = true;
+    for (const query of QUERIES) {
+      await page.fill('#search-input', '');
+      await page.waitForTimeout(100);
+      bytes = 0;
+      indexRequests = 0;
+      // The whole query arrives as one input event, so "last keystroke" is that event and a
+      // cold query includes loading Pagefind. Time runs to the results list's next change.
+      await page.evaluate(() => {
+        const w = window as unknown as { __t0: number; __shown: Promise<number> };
+        const list = document.querySelector('[data-search-results]')!;
+        w.__shown = new Promise((done) =>
+          new MutationObserver((_, observer) => { observer.disconnect(); done(performance.now()); }).observe(list, { childList: true }),
+        );
+        window.addEventListener('input', () => { w.__t0 = performance.now(); }, { capture: true, once: true });
+      });
+      await page.fill('#search-input', query);
+      const ms = await page.evaluate(async () => {
+        const w = window as unknown as { __t0: number; __shown: Promise<number> };
+        return (await w.__shown) - w.__t0;
+      });
+      await page.waitForLoadState('networkidle');
+      const usedIndex = indexRequests > 0;
+      results.push({ query, msToResults: Math.round(ms), bytes, indexRequests, cold: usedIndex && cold });
+      if (usedIndex) cold = false;
+    }
+    // Number jump: Enter on a port number must not touch the index.
+    await page.goto(`http://127.0.0.1:${port}/ports/80/`);
+    indexRequests = 0;
+    await page.fill('#search-input', '3489');
+    await Promise.all([page.waitForURL('**/ports/3489/'), page.keyboard.press('Enter')]);
+    await browser.close();
+    return { queries: results, numberJumpIndexRequests: indexRequests };
+  } finally {
+    server.kill();
+  }
+}
+
+async function run(): Promise<void> {
+  if (!existsSync(TIME)) throw new Error(`${TIME} not found: apt-get install -y time`);
+  console.log(`bench: ${runs} build run(s)${quick ? ', quick mode (no floor)' : ' and floor run(s)'}`);
+  const builds: ReturnType<typeof buildOnce>[] = [];
+  for (let i = 0; i < runs; i++) {
+    builds.push(buildOnce());
+    console.log(`bench: build ${i + 1}: ${JSON.stringify(builds.at(-1))}`);
+  }
+  const floors: Measure[] = [];
+  if (!quick) {
+    for (let i = 0; i < runs; i++) {
+      floors.push(floorOnce());
+      console.log(`bench: floor ${i + 1}: ${JSON.stringify(floors.at(-1))}`);
+    }
+  }
+  const step = (name: 'data' | 'site' | 'search' | 'total') => ({
+    seconds: stats(builds.map((b) => b[name].seconds)),
+    peakMiB: stats(builds.map((b) => b[name].peakMiB)),
+  });
+  const build = { data: step('data'), site: step('site'), search: step('search'), total: step('total') };
+  const floor = floors.length ? { seconds: stats(floors.map((f) => f.seconds)), peakMiB: stats(floors.map((f) => f.peakMiB)) } : null;
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, astro: JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')).version, pagefind: JSON.parse(readFileSync(join(ROOT, 'node_modules/pagefind/package.json'), 'utf8')).version },
+    runs,
+    build,
+    floor,
+    ratioToFloor: floor ? round(build.total.seconds.median / floor.seconds.median) : null,
+    output: outputFigures(),
+    search: await searchFigures(),
+  };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+  console.log('bench: wrote bench/results.json');
+}
+
+run().catch((error: Error) => {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 1;
+});
