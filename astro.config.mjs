@@ -20,4 +20,5 @@ export default defineConfig({
   },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  experimental: { incrementalBuild: true },
 });

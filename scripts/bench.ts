@@ -2,7 +2,7 @@
  * `npm run bench`: measures the real build, its output and search, and writes
  * bench/results.json (not committed). Figures go into BENCHMARKS.md by hand, with budgets.
  *
- *   npm run bench                # 3 build runs + 3 floor runs, output and search figures
+ *   npm run bench                # 3 build + 3 floor runs (interleaved), rebuilds, output, search
  *   npm run bench -- --runs 5    # more runs
  *   npm run bench -- --quick     # 1 run, no floor: for development
  *
@@ -20,6 +20,10 @@ import { chromium } from 'playwright';
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules/.bin');
 const DIST = join(ROOT, 'dist');
+/** Astro's cache (content store, incremental-build manifest and page copies). */
+const ASTRO_CACHE = join(ROOT, 'node_modules/.astro');
+/** The note edited for the rebuild figure; restored afterwards. */
+const EDITED_NOTE = join(ROOT, 'content/notes/port-3516.mdx');
 const TIME = '/usr/bin/time';
 
 interface Measure { seconds: number; peakMiB: number }
@@ -49,8 +53,12 @@ const stats = (values: number[]): Stats => {
 };
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function buildOnce() {
-  rmSync(DIST, { recursive: true, force: true });
+/** One `npm run build`, step by step; `fresh` removes dist/ and Astro's cache first. */
+function buildOnce(fresh = true) {
+  if (fresh) {
+    rmSync(DIST, { recursive: true, force: true });
+    rmSync(ASTRO_CACHE, { recursive: true, force: true });
+  }
   const data = timed(join(BIN, 'node'), ['scripts/build-data.ts']);
   const site = timed(join(BIN, 'astro'), ['build', '--silent']);
   const search = timed(join(BIN, 'node'), ['scripts/build-search-index.ts']);
@@ -188,18 +196,30 @@ async function searchFigures() {
 async function run(): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} not found: apt-get install -y time`);
   console.log(`bench: ${runs} build run(s)${quick ? ', quick mode (no floor)' : ' and floor run(s)'}`);
+  // Build and floor runs alternate, so drift on a shared machine hits both sides alike;
+  // the ratio is the median of the per-pair ratios.
   const builds: ReturnType<typeof buildOnce>[] = [];
+  const floors: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     builds.push(buildOnce());
     console.log(`bench: build ${i + 1}: ${JSON.stringify(builds.at(-1))}`);
+    if (quick) continue;
+    floors.push(floorOnce());
+    console.log(`bench: floor ${i + 1}: ${JSON.stringify(floors.at(-1))}`);
   }
-  const floors: Measure[] = [];
-  if (!quick) {
-    for (let i = 0; i < runs; i++) {
-      floors.push(floorOnce());
-      console.log(`bench: floor ${i + 1}: ${JSON.stringify(floors.at(-1))}`);
-    }
+  // Rebuilds on top of the last full build: nothing changed, then one MDX note edited.
+  const unchanged = buildOnce(false);
+  console.log(`bench: rebuild, nothing changed: ${JSON.stringify(unchanged)}`);
+  const original = readFileSync(EDITED_NOTE, 'utf8');
+  let noteEdited: ReturnType<typeof buildOnce>;
+  try {
+    writeFileSync(EDITED_NOTE, `${original}\nEdited by the benchmark.\n`);
+    noteEdited = buildOnce(false);
+  } finally {
+    writeFileSync(EDITED_NOTE, original);
   }
+  console.log(`bench: rebuild, one note edited: ${JSON.stringify(noteEdited)}`);
+  buildOnce(false); // leave dist/ matching the sources
   const step = (name: 'data' | 'site' | 'search' | 'total') => ({
     seconds: stats(builds.map((b) => b[name].seconds)),
     peakMiB: stats(builds.map((b) => b[name].peakMiB)),
@@ -212,7 +232,8 @@ async function run(): Promise<void> {
     runs,
     build,
     floor,
-    ratioToFloor: floor ? round(build.total.seconds.median / floor.seconds.median) : null,
+    ratioToFloor: floors.length ? stats(builds.map((b, i) => b.total.seconds / floors[i]!.seconds)) : null,
+    rebuild: { unchanged: unchanged.total.seconds, oneNoteEdited: noteEdited.total.seconds, siteStep: { unchanged: unchanged.site.seconds, oneNoteEdited: noteEdited.site.seconds } },
     output: outputFigures(),
     search: await searchFigures(),
   };

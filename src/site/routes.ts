@@ -2,7 +2,8 @@
  * Routes computed once per build: every port page's params and props. Pages' getStaticPaths
  * just return these.
  */
-import { generatedRegistry } from '../lib/generated-registry.ts';
+import { createHash } from 'node:crypto';
+import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
 import { browseBlocks } from '../lib/browse-blocks.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
@@ -15,10 +16,16 @@ export interface PortPageProps {
   ghost: boolean;
 }
 
+const snapshot = generatedReport().newestRecordDate;
+
 export const portRoutes = generatedRegistry().records.map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
   const ghost = applyGhostOverride(record.likelyGhost, notes.map((note) => note.data.ghost));
-  return { params: { port: String(record.port) }, props: { record, notes, ghost } satisfies PortPageProps };
+  // Everything the page shows, so an incremental build re-renders exactly the changed pages.
+  const cacheKey = createHash('sha1')
+    .update(JSON.stringify([record, notes.map((note) => [note.id, note.digest]), ghost, snapshot]))
+    .digest('base64url');
+  return { params: { port: String(record.port) }, props: { record, notes, ghost } satisfies PortPageProps, cacheKey };
 });
 
 /** The browse blocks (/ports/range/0-1023/ ...), computed once. */
