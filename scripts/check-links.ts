@@ -1,0 +1,86 @@
+/**
+ * `npm run check:links`: checks every internal link of the built site in dist/, including
+ * #fragment anchors (/ports/22/#windows), by reading the files (no server): each href, src
+ * and form action that stays on the site must name a built file, and each fragment an id
+ * on that page. HTML is parsed with htmlparser2. Prints the totals; exits non-zero listing
+ * the first broken links.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Parser } from 'htmlparser2';
+
+const SITE_DIR = process.argv[2] ?? 'dist';
+const ORIGIN = 'http://site.invalid';
+const SHOW = 50;
+
+interface Page { ids: Set<string>; links: string[] }
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+function readPage(file: string): Page {
+  const ids = new Set<string>();
+  const links: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id) ids.add(attributes.id);
+      if (name === 'a' && attributes.name) ids.add(attributes.name);
+      const url = attributes.href ?? attributes.src ?? (name === 'form' ? attributes.action : undefined);
+      if (url !== undefined && name !== 'meta') links.push(url);
+    },
+  });
+  parser.end(readFileSync(file, 'utf8'));
+  return { ids, links };
+}
+
+/** /ports/22/ -> dist/ports/22/index.html; /_astro/x.css -> dist/_astro/x.css */
+function fileFor(pathname: string): string | null {
+  const path = join(SITE_DIR, decodeURIComponent(pathname));
+  if (pathname.endsWith('/')) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
+  return existsSync(path) && statSync(path).isFile() ? path : null;
+}
+
+const urlOf = (file: string) => `/${relative(SITE_DIR, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+
+function run(): void {
+  const started = performance.now();
+  const pages = new Map<string, Page>();
+  for (const file of htmlFiles(SITE_DIR)) pages.set(file, readPage(file));
+
+  let checked = 0;
+  let fragments = 0;
+  const broken: string[] = [];
+  for (const [file, page] of pages) {
+    const base = new URL(urlOf(file), ORIGIN);
+    for (const link of page.links) {
+      const url = new URL(link, base);
+      if (url.origin !== ORIGIN) continue; // another site: not ours to check offline
+      checked++;
+      const target = fileFor(url.pathname);
+      if (target === null) {
+        broken.push(`${urlOf(file)} -> ${link} (no such file)`);
+        continue;
+      }
+      if (url.hash) {
+        fragments++;
+        const id = decodeURIComponent(url.hash.slice(1));
+        const ids = pages.get(target)?.ids;
+        if (!ids?.has(id)) broken.push(`${urlOf(file)} -> ${link} (no id "${id}" on ${urlOf(target)})`);
+      }
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`links: ${pages.size} pages, ${checked} internal links (${fragments} with #fragments) checked in ${seconds} s, ${broken.length} broken`);
+  if (broken.length > 0) {
+    for (const line of broken.slice(0, SHOW)) console.error(`  ${line}`);
+    if (broken.length > SHOW) console.error(`  … and ${broken.length - SHOW} more`);
+    process.exitCode = 1;
+  }
+}
+
+run();
