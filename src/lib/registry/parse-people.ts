@@ -57,6 +57,15 @@ export function parsePeopleXml(text: string, file: string): PeopleDirectory {
   return directory;
 }
 
+/**
+ * @param text the whole registry XML
+ * @returns the registry's own `<updated>` date (YYYY-MM-DD), or null when absent
+ */
+export function registryUpdated(text: string): string | null {
+  const xml = new XMLParser({ parseTagValue: false, stopNodes: ['registry.record', 'registry.people'] }).parse(text);
+  return text_(xml?.registry?.updated);
+}
+
 function text_(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.replace(/\s+/g, ' ').trim();
