@@ -15,8 +15,8 @@ export const CONCEPT_SLUGS = [
 
 export const noteFrontmatterSchema = z
   .object({
-    /** Headline of the note page and of its card on a port page. */
-    title: z.string().min(1),
+    /** Headline of the note page and of its card on a port page; with " · Port Atlas" it must fit a 70-character <title>. */
+    title: z.string().min(1).max(56),
     /** One sentence: meta description, note index and search result text. */
     description: z.string().min(1),
     /** `concept`: explains a term; `port`: about specific ports, shown on their pages. */
