@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
 import { browseBlocks } from '../lib/browse-blocks.ts';
+import { parsePortList } from '../lib/port-list.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { notesByPort, type Note } from './notes.ts';
 
@@ -17,8 +18,10 @@ export interface PortPageProps {
 }
 
 const snapshot = generatedReport().newestRecordDate;
+/** PORT_ATLAS_PORTS="3480-3499" builds only those port pages: fast fixture builds for tests. */
+const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS_PORTS) : null;
 
-export const portRoutes = generatedRegistry().records.map((record) => {
+export const portRoutes = generatedRegistry().records.filter((record) => only?.has(record.port) ?? true).map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
   const ghost = applyGhostOverride(record.likelyGhost, notes.map((note) => note.data.ghost));
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.

@@ -1,0 +1,181 @@
+/**
+ * Checks that need their own builds, made here with PORT_ATLAS_PORTS (a few port pages,
+ * seconds instead of minutes) and served from disk through Playwright's routing:
+ * - injection: registry text full of markup, handlers, javascript: URLs and quotes shows
+ *   literally, and nothing in it runs;
+ * - reproducibility: two builds of the same sources are byte-identical, and the snapshot
+ *   date on pages comes from the registry, not the clock.
+ * Serial: one Astro build at a time.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { expect, test, type BrowserContext } from 'playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+const ORIGIN = 'http://fixture.test';
+
+/** Runs the data step and astro build into outDir; returns the exit status and output. */
+function tryBuild(outDir: string, env: Record<string, string>): { status: number | null; output: string } {
+  const generated = `${outDir}.generated`;
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, args, {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, PORT_ATLAS_GENERATED_DIR: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    for (const args of [['scripts/build-data.ts'], ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', outDir]]) {
+      const result = run(args);
+      if (result.status !== 0) return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    }
+    return { status: 0, output: '' };
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
+}
+
+/** Like tryBuild, but a failed build fails the test with its output. */
+function build(outDir: string, env: Record<string, string>): void {
+  const { status, output } = tryBuild(outDir, env);
+  if (status !== 0) throw new Error(`build of ${outDir} failed:\n${output}`);
+}
+
+/** Serves outDir at ORIGIN from disk, as a static host would. */
+async function serve(context: BrowserContext, outDir: string): Promise<void> {
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    const path = join(outDir, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
+    if (existsSync(path) && statSync(path).isFile()) await route.fulfill({ path });
+    else await route.fulfill({ status: 404, body: 'not found' });
+  });
+}
+
+test.describe('registry text is shown, never run', () => {
+  const OUT = 'dist-fixture-injection';
+  const CSV = 'tests/fixtures/injection/registry.csv';
+  const rows = parse(readFileSync(CSV, 'utf8'), { columns: true }) as Record<string, string>[];
+  const hostile = rows[0]!;
+
+  test.beforeAll(() => {
+    test.setTimeout(120_000);
+    build(OUT, { IANA_CSV: CSV, IANA_XML: 'tests/fixtures/registry/mini.xml', PORT_ATLAS_PORTS: '3480-3499' });
+  });
+  test.afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  test('markup, handlers and quotes from every field show literally and nothing runs', async ({ page, context }) => {
+    await serve(context, OUT);
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+    await page.goto(`${ORIGIN}/ports/3489/`);
+
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // The only script is the site's own module; no element carries an event handler.
+    expect(await page.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src')))).toEqual([
+      expect.stringMatching(/^\/_astro\/.+\.js$/),
+    ]);
+    const handlers = await page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
+    );
+    expect(handlers).toEqual([]);
+    expect(await page.locator('main img, main svg, main b').count()).toBe(0);
+
+    await expect(page.locator('h1')).toHaveText(`Port 3489: ${hostile['Service Name']}`);
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(`Port 3489: ${hostile['Service Name']} (TCP)`);
+    const entry = page.locator('#registration article.entry').first();
+    await expect(entry.locator('dd', { hasText: 'window.__pwned="description"' })).toHaveText(hostile['Description']!);
+    await expect(entry.locator('dd.preformatted')).toHaveText(hostile['Assignment Notes']!);
+    await expect(entry.locator('dd', { hasText: '<svg' })).toHaveText(hostile['Unauthorized Use Reported']!);
+    // An unresolved handle is shown as its text with underscores as spaces (content/iana/SOURCE.md).
+    const assignee = hostile['Assignee']!.slice(1, -1).replace(/_/g, ' ');
+    await expect(entry.locator('dt:text-is("Assignee") + dd')).toHaveText(assignee);
+
+    // A javascript: reference stays text; a URL with a quote stays one attribute value.
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    await expect(entry.getByText('javascript:window.__pwned="ref"')).toBeVisible();
+    const odd = entry.locator('a[href^="https://example.org/"]');
+    expect(await odd.getAttribute('href')).toBe('https://example.org/x"onmouseover="window.__pwned=1');
+    expect(await odd.getAttribute('onmouseover')).toBeNull();
+  });
+
+  test('a description that is an <img> tag shows as text', async ({ page, context }) => {
+    await serve(context, OUT);
+    await page.goto(`${ORIGIN}/ports/3490/`);
+    await expect(page.locator('#registration dd', { hasText: '<img' })).toHaveText(rows[1]!['Description']!);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+});
+
+test.describe('reproducible builds', () => {
+  const PORTS = '0-40,3480-3520,6000-6010,49150-49160,65530-65535';
+  const A = 'dist-fixture-repro-a';
+  const B = 'dist-fixture-repro-b';
+
+  test.afterAll(() => {
+    rmSync(A, { recursive: true, force: true });
+    rmSync(B, { recursive: true, force: true });
+  });
+
+  function files(dir: string): string[] {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)))
+      .sort();
+  }
+
+  test('two builds of the same sources are byte-identical', () => {
+    test.setTimeout(240_000);
+    build(A, { PORT_ATLAS_PORTS: PORTS });
+    build(B, { PORT_ATLAS_PORTS: PORTS });
+    const list = files(A);
+    expect(list.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(100);
+    expect(files(B)).toEqual(list);
+    const different = list.filter((f) => !readFileSync(join(A, f)).equals(readFileSync(join(B, f))));
+    expect(different).toEqual([]);
+  });
+
+  test('pages date the data by the registry, not by the clock', () => {
+    const rows = parse(readFileSync('content/iana/service-names-port-numbers.csv', 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const newest = rows.flatMap((r) => [r['Registration Date']!, r['Modification Date']!]).filter(Boolean).sort().at(-1)!;
+    const [year, month, day] = newest.split('-').map(Number);
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const html = readFileSync(join(A, 'ports/22/index.html'), 'utf8');
+    expect(html).toContain(`records up to ${day} ${months[month! - 1]} ${year}`);
+    const today = new Date().toISOString().slice(0, 10);
+    if (today !== newest) expect(html).not.toContain(today);
+  });
+});
+
+test.describe('a broken note fails the build, naming its file', () => {
+  const OUT = 'dist-fixture-notes';
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['missing frontmatter', { 'zz-bare.mdx': 'Just a body.\n' }, /zz-bare[\s\S]*title[\s\S]*(expected|required)/i],
+    ['a missing field', { 'zz-no-description.mdx': '---\ntitle: X\nkind: port\nports: [22]\n---\nBody.\n' }, /zz-no-description[\s\S]*description/],
+    ['a port outside 0-65535', { 'zz-big-port.mdx': '---\ntitle: X\ndescription: Y.\nkind: port\nports: [70000]\n---\nBody.\n' }, /zz-big-port[\s\S]*65535/],
+    ['a link to an unknown note', { 'zz-bad-link.mdx': '---\ntitle: X\ndescription: Y.\nkind: port\nports: [22]\n---\nSee [this](/notes/no-such-note/).\n' }, /zz-bad-link\.mdx:7: link to unknown note "no-such-note"/],
+    ['two notes with one slug', { 'Port-22.mdx': '---\ntitle: X\ndescription: Y.\nkind: port\nports: [22]\n---\nBody.\n' }, /(Port-22\.mdx|port-22\.mdx): the slug "port-22" is already taken by .*(port-22\.mdx|Port-22\.mdx)/],
+  ];
+
+  test.afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  for (const [name, files, expected] of cases) {
+    test(name, () => {
+      test.setTimeout(120_000);
+      const notes = mkdtempSync(join(tmpdir(), 'port-atlas-notes-'));
+      try {
+        cpSync('content/notes', notes, { recursive: true });
+        for (const [file, text] of Object.entries(files)) writeFileSync(join(notes, file), text);
+        const { status, output } = tryBuild(OUT, { PORT_ATLAS_NOTES_DIR: notes, PORT_ATLAS_PORTS: '22' });
+        expect(status).not.toBe(0);
+        expect(output).toMatch(expected);
+      } finally {
+        rmSync(notes, { recursive: true, force: true });
+      }
+    });
+  }
+});
