@@ -1,0 +1,120 @@
+/**
+ * Safety and accessibility of the built site: no request leaves the site, the
+ * Content-Security-Policy allows no inline script and is never violated, axe finds no
+ * violations on any kind of page in light or dark mode, and the keyboard reaches everything.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from 'playwright/test';
+
+/** One page of every kind. */
+const PAGES = [
+  '/',
+  '/ports/22/', // assigned, with a note and aliases
+  '/ports/4/', // unassigned
+  '/ports/6010/', // inside a range
+  '/ports/2/', // de-assigned
+  '/ports/50000/', // dynamic
+  '/ports/',
+  '/ports/range/3072-4095/',
+  '/notes/',
+  '/notes/ghost-registration/',
+  '/notes/port-3489/',
+  '/service-names/',
+  '/search/?q=ssh',
+  '/no-such-page/',
+];
+
+async function collectViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+test('no page requests anything from outside the site, even while searching', async ({ page, baseURL }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseURL!) && !url.startsWith('data:')) outside.push(url);
+  });
+  for (const path of PAGES) await page.goto(path);
+  await page.goto('/ports/22/');
+  await page.locator('#search-input').fill('smartcard');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  expect(outside).toEqual([]);
+});
+
+test('every page carries a CSP without inline scripts, and nothing violates it', async ({ page }) => {
+  for (const path of PAGES) {
+    await page.goto(path);
+    const csp = await page.locator('meta[http-equiv="content-security-policy" i]').getAttribute('content');
+    expect(csp, path).toContain("script-src 'self'");
+    expect(csp, path).not.toContain('unsafe-inline');
+    expect(await page.locator('script:not([src])').count(), `${path} has an inline script`).toBe(0);
+    expect(await collectViolations(page), path).toEqual([]);
+  }
+  // Search runs Pagefind's WebAssembly under the same policy.
+  await page.goto('/ports/80/');
+  await page.locator('#search-input').fill('ssh');
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', '/ports/22/');
+  expect(await collectViolations(page)).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const path of PAGES) {
+    test(`axe finds no accessibility violations on ${path} (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.help}`)).toEqual([]);
+    });
+  }
+}
+
+/** Presses Tab until `target` has focus; fails after `max` presses. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+test('the keyboard alone searches, switches OS tabs and copies a command, with visible focus', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/ports/80/');
+  const outline = () => page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await tabTo(page, page.locator('#search-input'));
+  expect(await outline()).not.toBe('none');
+  await page.keyboard.type('22');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/ports\/22\/$/);
+
+  // A fresh browser on Linux starts on the Linux tab.
+  const selectedTab = page.getByRole('tab', { name: 'Linux' });
+  await tabTo(page, selectedTab);
+  expect(await outline()).not.toBe('none');
+  for (const name of ['macOS', 'Windows', 'nmap', 'Linux']) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name })).toBeFocused();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+  await page.keyboard.press('ArrowRight'); // Linux -> macOS
+  await expect(page.locator('#macos')).toBeVisible();
+
+  const copy = page.locator('#macos button.copy').first();
+  await tabTo(page, copy);
+  expect(await outline()).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(copy).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('sudo lsof -nP -iTCP:22 -sTCP:LISTEN');
+});
