@@ -8,9 +8,10 @@
  * decides; handing Pagefind only those ~6,500 pages takes half the time of letting it
  * parse all 65,000 (measured: 8.9 s against 17.6 s, BENCHMARKS.md).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
 
 const SITE_DIR = 'dist';
 const INDEX_DIR = join(SITE_DIR, 'pagefind');
@@ -22,28 +23,16 @@ const MARK = 'data-pagefind-body';
  */
 const EXCLUDE = ['dt', '.badges', '.summary', '.facet', '.breadcrumbs'];
 
-/** Every built HTML file under dir, except Pagefind's own output. */
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && path !== INDEX_DIR) yield* htmlFiles(path);
-    else if (entry.isFile() && entry.name.endsWith('.html')) yield path;
-  }
-}
-
-/** dist/ports/22/index.html -> /ports/22/ (the URL the page is served at). */
-const urlOf = (file: string) => `/${relative(SITE_DIR, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-
 async function run(): Promise<void> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
   try {
     let pages = 0;
-    for (const file of htmlFiles(SITE_DIR)) {
+    for (const file of htmlFiles(SITE_DIR, INDEX_DIR)) {
       const content = readFileSync(file, 'utf8');
       if (!content.includes(MARK)) continue;
-      const added = await index.addHTMLFile({ url: urlOf(file), content });
+      const added = await index.addHTMLFile({ url: urlOfFile(SITE_DIR, file), content });
       if (added.errors.length > 0) throw new Error(`pagefind: ${file}: ${added.errors.join('; ')}`);
       pages++;
     }

@@ -5,23 +5,16 @@
  * on that page. HTML is parsed with htmlparser2. Prints the totals; exits non-zero listing
  * the first broken links.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
 
 const SITE_DIR = process.argv[2] ?? 'dist';
 const ORIGIN = 'http://site.invalid';
 const SHOW = 50;
 
 interface Page { ids: Set<string>; links: string[] }
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
 
 function readPage(file: string): Page {
   const ids = new Set<string>();
@@ -45,7 +38,7 @@ function fileFor(pathname: string): string | null {
   return existsSync(path) && statSync(path).isFile() ? path : null;
 }
 
-const urlOf = (file: string) => `/${relative(SITE_DIR, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+const urlOf = (file: string) => urlOfFile(SITE_DIR, file);
 
 function run(): void {
   const started = performance.now();
