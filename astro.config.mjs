@@ -24,7 +24,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Incremental builds (npm run rebuild) keep a copy of every page in node_modules/.astro and
   // re-render only pages whose cache key (src/site/routes.ts) or code changed: a rebuild
-  // after editing one note takes ~60 s instead of ~85 s, but writing the copies makes a
-  // fresh build ~10-30 s slower, so plain `npm run build` (CI, first builds) leaves it off.
+  // after editing one note takes ~45 s instead of ~85 s (BENCHMARKS.md), but writing the
+  // copies makes a fresh build ~10-30 s slower, so plain `npm run build` (CI, first builds) leaves it off.
   experimental: { incrementalBuild: process.env.PORT_ATLAS_INCREMENTAL === '1' },
 });
