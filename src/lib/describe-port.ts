@@ -76,8 +76,11 @@ export function portSummary(record: PortRecord): string {
   if (status === 'assigned' && primary) {
     const name = primary.serviceName ? `${primary.serviceName} (${primary.description})` : primary.description;
     const range = primary.range ? ` as part of the range ${primary.range.start}–${primary.range.end}` : '';
-    const by = primary.assignees[0] ? ` by ${primary.assignees[0].name}` : '';
-    const when = primary.registrationDate ? `, registered in ${formatRegistryDate(primary.registrationDate)}${by}` : by ? `, assigned${by}` : '';
+    const assignee = primary.assignees[0]?.name;
+    // With a date: "registered in May 2002 by <assignee>"; without one, just name the assignee.
+    const when = primary.registrationDate
+      ? `, registered in ${formatRegistryDate(primary.registrationDate)}${assignee ? ` by ${assignee}` : ''}`
+      : assignee ? `; the assignee is ${assignee}` : '';
     const aliases = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName && e.serviceName !== primary.serviceName).map((e) => e.serviceName!))];
     const also = aliases.length ? ` Also listed as ${joinWords(aliases)}.` : '';
     return `${opening}. IANA assigns it${range} to ${name} on ${joinProtocols(protocolsOf(record, primary))}${when}.${also}`;
