@@ -15,8 +15,11 @@ export const DATA_REPORT_PATH = '/data-report.json';
 /** Ports per block on the browse pages (/ports/ lists blocks, each links its ports). */
 export const BROWSE_BLOCK_SIZE = 1024;
 
-/** @returns "/ports/range/3072-4095/" for the block that holds `port` */
-export function blockPath(port: number): string {
+/** @returns "3072-4095", the block of BROWSE_BLOCK_SIZE ports that holds `port` */
+export function blockLabel(port: number): string {
   const start = Math.floor(port / BROWSE_BLOCK_SIZE) * BROWSE_BLOCK_SIZE;
-  return `/ports/range/${start}-${start + BROWSE_BLOCK_SIZE - 1}/`;
+  return `${start}-${start + BROWSE_BLOCK_SIZE - 1}`;
 }
+
+/** @returns "/ports/range/3072-4095/" for the block that holds `port` */
+export const blockPath = (port: number): string => `/ports/range/${blockLabel(port)}/`;
