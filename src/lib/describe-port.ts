@@ -94,10 +94,19 @@ export function portSummary(record: PortRecord): string {
   return `${opening} that IANA has not assigned to any service.`;
 }
 
-/** The summary, cut at a word boundary to fit a meta description (about 160 characters). */
+/**
+ * The summary as a meta description of at most `max` characters (about what search engines
+ * and chat unfurls show). A longer summary loses whole trailing clauses, cut at "; ", ". "
+ * or ", ", and still ends with a full stop; only a single over-long clause is cut at a
+ * word, with "…".
+ */
 export function metaDescription(record: PortRecord, max = 160): string {
   const summary = portSummary(record).replace(/\s+/g, ' ');
   if (summary.length <= max) return summary;
-  const cut = summary.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+  const head = summary.slice(0, max);
+  for (const boundary of ['. ', '; ', ', ']) {
+    const at = head.lastIndexOf(boundary);
+    if (at > max / 2) return `${head.slice(0, at).replace(/[.;,]$/, '')}.`;
+  }
+  return `${head.slice(0, head.lastIndexOf(' '))}…`;
 }

@@ -52,6 +52,13 @@ describe('portSummary', () => {
   it('fits every meta description in 160 characters', () => {
     expect(Math.max(...records.map((r) => metaDescription(r).length))).toBeLessThanOrEqual(160);
   });
+
+  it('shortens a long summary by whole clauses, ending with a full stop', () => {
+    expect(portSummary(records[6010]!).length).toBeGreaterThan(160);
+    expect(metaDescription(records[6010]!)).toBe(
+      'Port 6010 is a registered port (1024–49151). IANA assigns it as part of the range 6000–6063 to x11 (X Window System) on TCP and UDP.',
+    );
+  });
 });
 
 describe('formatting helpers', () => {
