@@ -3,6 +3,8 @@
  * src/lib/registry that touches the file system; no Astro imports.
  */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { MAX_PORT, portRecordSchema } from '../../schemas/port-record.ts';
 import { buildPortRecords, type RegistryBuild } from './build-records.ts';
 import { parseRegistryCsv } from './parse-csv.ts';
 import { parsePeopleXml, type PeopleDirectory } from './parse-people.ts';
@@ -27,8 +29,11 @@ export interface LoadedRegistry extends RegistryBuild {
 }
 
 /**
+ * Reads, builds, and validates every built record against the port record schema (about
+ * 0.2 s), so the schema is the contract for what pages render, not only a type.
  * @throws InputError for any problem in the CSV (the build must stop); a missing or
- *   malformed XML is not fatal and comes back as `peopleWarning`
+ *   malformed XML is not fatal and comes back as `peopleWarning`; a ZodError if the
+ *   builder produced a record the schema rejects (a bug here, not in the input)
  */
 export function loadRegistry({ csvPath, xmlPath }: RegistrySources): LoadedRegistry {
   const rows = parseRegistryCsv(readFileSync(csvPath, 'utf8'), csvPath);
@@ -40,5 +45,7 @@ export function loadRegistry({ csvPath, xmlPath }: RegistrySources): LoadedRegis
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${xmlPath}: file not found` : (error as Error).message;
     peopleWarning = `${reason}; assignee and contact handles are shown as names`;
   }
-  return { ...buildPortRecords(rows, people), peopleWarning };
+  const build = buildPortRecords(rows, people);
+  z.array(portRecordSchema).length(MAX_PORT + 1).parse(build.records);
+  return { ...build, peopleWarning };
 }
