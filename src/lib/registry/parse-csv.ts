@@ -156,38 +156,43 @@ export function parseRegistryCsv(text: string, file: string): RegistryRow[] {
 
   // Line numbers are counted here, not taken from csv-parse, which counts a CRLF inside a
   // quoted field as two lines: a record spans one line plus one per newline in its fields.
+  const rows: RegistryRow[] = [];
   let linesBefore = 0;
-  return records.map(({ record, info }) => {
+  for (const [index, { record, info }] of records.entries()) {
     const line = 1 + linesBefore + info.empty_lines;
     linesBefore += 1 + record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
-    return { record, line };
-  }).slice(1).map(({ record, line }) => {
-    if (record.length !== CSV_COLUMNS.length) {
-      throw new InputError(file, line, null, `row has ${record.length} fields, expected ${CSV_COLUMNS.length}`);
-    }
-    const byColumn = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, record[i]!]));
-    const parsed = csvRowSchema.safeParse(byColumn);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(file, line, String(issue.path[0]), issue.message);
-    }
-    const row = parsed.data;
-    return {
-      line,
-      serviceName: row['Service Name'],
-      ports: row['Port Number'],
-      protocol: row['Transport Protocol'],
-      description: row.Description,
-      assigneeHandles: row.Assignee,
-      contactHandles: row.Contact,
-      registrationDate: row['Registration Date'],
-      modificationDate: row['Modification Date'],
-      references: row.Reference,
-      serviceCode: row['Service Code'],
-      unauthorizedUseReported: row['Unauthorized Use Reported'],
-      assignmentNotes: row['Assignment Notes'],
-    };
-  });
+    if (index > 0) rows.push(toRow(record, line, file));
+  }
+  return rows;
+}
+
+/** One data record (fields in CSV_COLUMNS order) -> a validated row; throws InputError. */
+function toRow(record: string[], line: number, file: string): RegistryRow {
+  if (record.length !== CSV_COLUMNS.length) {
+    throw new InputError(file, line, null, `row has ${record.length} fields, expected ${CSV_COLUMNS.length}`);
+  }
+  const byColumn = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, record[i]!]));
+  const parsed = csvRowSchema.safeParse(byColumn);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(file, line, String(issue.path[0]), issue.message);
+  }
+  const row = parsed.data;
+  return {
+    line,
+    serviceName: row['Service Name'],
+    ports: row['Port Number'],
+    protocol: row['Transport Protocol'],
+    description: row.Description,
+    assigneeHandles: row.Assignee,
+    contactHandles: row.Contact,
+    registrationDate: row['Registration Date'],
+    modificationDate: row['Modification Date'],
+    references: row.Reference,
+    serviceCode: row['Service Code'],
+    unauthorizedUseReported: row['Unauthorized Use Reported'],
+    assignmentNotes: row['Assignment Notes'],
+  };
 }
 
 /** Turns csv-parse's syntax errors (an unterminated quote) into an InputError. */
