@@ -87,8 +87,11 @@ export function portSummary(record: PortRecord): string {
   }
   const withdrawn = record.entries.find((e) => e.kind === 'de-assigned');
   if (status === 'de-assigned' && withdrawn) {
-    const why = withdrawn.assignmentNotes ?? withdrawn.description;
-    return `${opening} with no current assignment; IANA records: ${why.replace(/\[([^\]]+)\]/g, (_, h: string) => h.replace(/_/g, ' '))}.`.replace(/\.\.$/, '.');
+    // Handles in the note read as names; the note's own full stop, if any, is not doubled.
+    const why = (withdrawn.assignmentNotes ?? withdrawn.description)
+      .replace(/\[([^\]]+)\]/g, (_, handle: string) => handle.replace(/_/g, ' '))
+      .replace(/\.$/, '');
+    return `${opening} with no current assignment; IANA records: ${why}.`;
   }
   if (status === 'reserved') return `${opening}, reserved by IANA and not assigned to any service.`;
   return `${opening} that IANA has not assigned to any service.`;
