@@ -5,11 +5,16 @@
  * ("Port-22.mdx", "port-22.mdx") fail the build naming both. Frontmatter is validated by
  * src/schemas/note.ts. Read by src/site/notes.ts for the note pages, the notes index and
  * the port pages the notes attach to.
+ * software: content/software/*.yaml (or PORT_ATLAS_SOFTWARE_DIR), one file per product and
+ * its uses in practice; the id is the file name. Parsed and validated (file, line, field) by
+ * src/site/software-loader.ts against src/schemas/software.ts. Read by src/site/software.ts
+ * for the port pages, the product pages and /registry-vs-practice/.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { noteFrontmatterSchema } from './schemas/note.ts';
 import { notesDir } from './lib/notes-dir.ts';
+import { softwareLoader } from './site/software-loader.ts';
 
 const base = notesDir();
 const fileOfSlug = new Map<string, string>();
@@ -31,4 +36,5 @@ export const collections = {
     }),
     schema: noteFrontmatterSchema,
   }),
+  software: defineCollection({ loader: softwareLoader() }),
 };

@@ -4,6 +4,8 @@
  */
 import { TRANSPORT_PROTOCOLS, type PortRecord, type RegistryEntry, type Tier, type TransportProtocol } from '../schemas/port-record.ts';
 import { TIER_BOUNDS } from './registry/status.ts';
+import { joinWords } from './words.ts';
+import { practiceSentence, type PortUse } from './software/practice.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -15,10 +17,7 @@ export function joinProtocols(protocols: readonly TransportProtocol[]): string {
   return joinWords(protocols.map(protocolLabel));
 }
 
-/** ["a"] -> "a"; ["a","b","c"] -> "a, b and c". */
-export function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
+export { joinWords };
 
 /** "2002-05" -> "May 2002"; "2021-10-01" -> "1 October 2021" (no locale, so builds are reproducible). */
 export function formatRegistryDate(date: string): string {
@@ -62,11 +61,19 @@ export function portTitle(record: PortRecord): string {
 }
 
 /**
- * @returns one or two plain sentences: the tier and what IANA records, e.g. "Port 3489 is a
- *   registered port (1024–49151). IANA assigns it to dtp-dia (DTP/DIA) on TCP and UDP,
- *   registered in May 2002 by Alexei V. Soloviev."
+ * @param record the port's registry record
+ * @param uses the port's uses in practice (usesByPort); narrow ones are named after what IANA records
+ * @returns plain sentences: the tier, what IANA records, and who uses the port in practice,
+ *   e.g. "Port 3489 is a registered port (1024–49151). IANA assigns it to dtp-dia (DTP/DIA)
+ *   on TCP and UDP, registered in May 2002 by Alexei V. Soloviev."
  */
-export function portSummary(record: PortRecord): string {
+export function portSummary(record: PortRecord, uses: readonly PortUse[] = []): string {
+  const practice = practiceSentence(uses);
+  return practice ? `${registrySummary(record)} ${practice}` : registrySummary(record);
+}
+
+/** The tier and what IANA records (portSummary without practice). */
+function registrySummary(record: PortRecord): string {
   const { port, tier, status } = record;
   const opening = `Port ${port} is a ${tierPhrase(tier)}`;
   if (status === 'dynamic') {
@@ -74,7 +81,10 @@ export function portSummary(record: PortRecord): string {
   }
   const primary = primaryEntry(record);
   if (status === 'assigned' && primary) {
-    const name = primary.serviceName ? `${primary.serviceName} (${primary.description})` : primary.description;
+    // An empty Description (82 ports, e.g. commplex-main on 5000) leaves just the service name.
+    const name = primary.serviceName
+      ? primary.description ? `${primary.serviceName} (${primary.description})` : primary.serviceName
+      : primary.description;
     const range = primary.range ? ` as part of the range ${primary.range.start}–${primary.range.end}` : '';
     const assignee = primary.assignees[0]?.name;
     // With a date: "registered in May 2002 by <assignee>"; without one, just name the assignee.
@@ -103,8 +113,8 @@ export function portSummary(record: PortRecord): string {
  * or ", ", and still ends with a full stop; only a single over-long clause is cut at a
  * word, with "…".
  */
-export function metaDescription(record: PortRecord, max = 160): string {
-  const summary = portSummary(record).replace(/\s+/g, ' ');
+export function metaDescription(record: PortRecord, uses: readonly PortUse[] = [], max = 160): string {
+  const summary = portSummary(record, uses).replace(/\s+/g, ' ');
   if (summary.length <= max) return summary;
   const head = summary.slice(0, max);
   for (const boundary of ['. ', '; ', ', ']) {

@@ -6,7 +6,12 @@ export const portPath = (port: number): string => `/ports/${port}/`;
 /** @returns "/notes/ghost-registration/" */
 export const notePath = (slug: string): string => `/notes/${slug}/`;
 
+/** @returns "/software/grafana/" */
+export const softwarePath = (slug: string): string => `/software/${slug}/`;
+
 export const NOTES_INDEX_PATH = '/notes/';
+export const SOFTWARE_INDEX_PATH = '/software/';
+export const REGISTRY_VS_PRACTICE_PATH = '/registry-vs-practice/';
 export const SERVICE_NAMES_PATH = '/service-names/';
 export const SEARCH_PATH = '/search/';
 export const RANGES_PATH = '/ports/';

@@ -4,16 +4,20 @@
  */
 import { createHash } from 'node:crypto';
 import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
-import { applyGhostOverride } from '../lib/registry/status.ts';
+import { ghostVerdict } from '../lib/registry/status.ts';
 import { browseBlocks } from '../lib/browse-blocks.ts';
 import { parsePortList } from '../lib/port-list.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { notesByPort, type Note } from './notes.ts';
+import { practiceByPort } from './software.ts';
+import type { PortUse } from '../lib/software/practice.ts';
 
 export interface PortPageProps {
   record: PortRecord;
   notes: Note[];
-  /** The ghost heuristic after any note's `ghost` override. */
+  /** Products that use the port in practice, narrow uses first (src/lib/software/practice.ts). */
+  uses: PortUse[];
+  /** The ghost heuristic after any note's `ghost` override, and never for a port used in practice. */
   ghost: boolean;
 }
 
@@ -23,12 +27,13 @@ const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS
 
 export const portRoutes = generatedRegistry().records.filter((record) => only?.has(record.port) ?? true).map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
-  const ghost = applyGhostOverride(record.likelyGhost, notes.map((note) => note.data.ghost));
+  const uses = practiceByPort.get(record.port) ?? [];
+  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), uses.length > 0);
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.
   const cacheKey = createHash('sha1')
-    .update(JSON.stringify([record, notes.map((note) => [note.id, note.digest]), ghost, snapshot]))
+    .update(JSON.stringify([record, notes.map((note) => [note.id, note.digest]), uses, ghost, snapshot]))
     .digest('base64url');
-  return { params: { port: String(record.port) }, props: { record, notes, ghost } satisfies PortPageProps, cacheKey };
+  return { params: { port: String(record.port) }, props: { record, notes, uses, ghost } satisfies PortPageProps, cacheKey };
 });
 
 /** The browse blocks (/ports/range/0-1023/ ...), computed once. */

@@ -89,3 +89,15 @@ export function isLikelyGhost(port: number, status: PortStatus, entries: Registr
 export function applyGhostOverride(likelyGhost: boolean, overrides: (boolean | undefined)[]): boolean {
   return overrides.find((value) => value !== undefined) ?? likelyGhost;
 }
+
+/**
+ * The ghost badge on a port page. A port with any documented use in practice is never a
+ * likely ghost: its registrant may be gone, but the port is not unclaimed (the page
+ * /registry-vs-practice/ says so instead). Otherwise the first note override, else the heuristic.
+ * @param likelyGhost the registry heuristic's answer (isLikelyGhost)
+ * @param overrides `ghost` values of the notes attached to the port
+ * @param usedInPractice whether any product file lists a use covering the port
+ */
+export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], usedInPractice: boolean): boolean {
+  return !usedInPractice && applyGhostOverride(likelyGhost, overrides);
+}

@@ -1,0 +1,98 @@
+/**
+ * "Seen in practice" joined to ports: which products use each port, whether that agrees with
+ * what IANA records there, and the sentences pages say about it. Pure; no Astro imports.
+ */
+import type { PortRecord } from '../../schemas/port-record.ts';
+import type { PortSpan, PracticeUse, Software } from '../../schemas/software.ts';
+import { joinWords } from '../words.ts';
+
+/** One product's use of a port, as a port page lists it. */
+export interface PortUse {
+  slug: string;
+  name: string;
+  use: PracticeUse;
+}
+
+/**
+ * A use spanning more ports than this (Kubernetes NodePorts 30000-32767, an RTP media range)
+ * is "wide": listed on every port it covers, but not named in summaries, titles or the
+ * search index, where thousands of pages would repeat it.
+ */
+export const WIDE_RANGE_PORTS = 64;
+
+export const spanSize = (span: PortSpan): number => span.end - span.start + 1;
+export const isWide = (use: PracticeUse): boolean => spanSize(use.port) > WIDE_RANGE_PORTS;
+
+/** "3000" or "30000–32767" */
+export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
+
+/** Narrow before wide, default before convention, then product name, then port. */
+function compareUses(a: PortUse, b: PortUse): number {
+  return (
+    Number(isWide(a.use)) - Number(isWide(b.use)) ||
+    Number(a.use.basis !== 'default') - Number(b.use.basis !== 'default') ||
+    a.name.localeCompare(b.name, 'en') ||
+    a.use.port.start - b.use.port.start
+  );
+}
+
+/**
+ * @param products every product file, validated
+ * @returns port number -> the uses covering it (a range use under each of its ports), sorted
+ *   narrow first, defaults first, then by product name; ports nobody uses are absent
+ */
+export function usesByPort(products: readonly Software[]): Map<number, PortUse[]> {
+  const byPort = new Map<number, PortUse[]>();
+  for (const product of products) {
+    for (const use of product.uses) {
+      const entry: PortUse = { slug: product.slug, name: product.name, use };
+      for (let port = use.port.start; port <= use.port.end; port++) {
+        const list = byPort.get(port);
+        if (list) list.push(entry);
+        else byPort.set(port, [entry]);
+      }
+    }
+  }
+  for (const list of byPort.values()) list.sort(compareUses);
+  return byPort;
+}
+
+const normalise = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Whether a product's use is the service IANA records on that port: the use names one of the
+ * port's service names in `ianaService`, or a name of the product (name, alias or slug, at
+ * least 4 letters) appears in an assigned entry's service name or description, or such a
+ * service name appears in the product's name ("memcache" in "Memcached").
+ * @returns false when the port has no assignment
+ */
+export function agreesWithRegistry(product: Pick<Software, 'name' | 'slug' | 'aliases'>, use: PracticeUse, record: PortRecord): boolean {
+  const assigned = record.entries.filter((entry) => entry.kind === 'assigned');
+  if (use.ianaService && assigned.some((entry) => entry.serviceName === use.ianaService)) return true;
+  const names = [product.name, product.slug, ...product.aliases].map(normalise).filter((name) => name.length >= 4);
+  return assigned.some((entry) => {
+    const service = normalise(entry.serviceName ?? '');
+    const texts = [service, normalise(entry.description)];
+    return names.some((name) => texts.some((text) => text.includes(name)) || (service.length >= 4 && name.includes(service)));
+  });
+}
+
+/**
+ * The sentence a port's summary adds for its narrow uses, or "" when there are none.
+ * @param uses the port's uses, as usesByPort sorts them
+ * @param named how many products to name before "and N more products"
+ * @returns e.g. "In practice, Vite uses it by default for its dev server." or
+ *   "In practice, it is used by Gitea, Grafana, Next.js and 3 more products."
+ */
+export function practiceSentence(uses: readonly PortUse[], named = 3): string {
+  const seen = new Set<string>();
+  const products = uses.filter((u) => !isWide(u.use) && !seen.has(u.slug) && seen.add(u.slug));
+  if (products.length === 0) return '';
+  if (products.length === 1) {
+    const { name, use } = products[0]!;
+    return `In practice, ${name} uses it ${use.basis === 'default' ? 'by default' : 'by convention'} for its ${use.role}.`;
+  }
+  const listed = products.slice(0, named).map((u) => u.name);
+  const rest = products.length - listed.length;
+  return `In practice, it is used by ${joinWords(rest > 0 ? [...listed, `${rest} more product${rest === 1 ? '' : 's'}`] : listed)}.`;
+}

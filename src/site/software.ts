@@ -1,0 +1,67 @@
+/**
+ * The `software` collection ("seen in practice"), joined to ports the way pages need it.
+ * Loaded once per build. Lives outside src/lib because it reads Astro's content layer.
+ */
+import { getCollection } from 'astro:content';
+import type { Software } from '../schemas/software.ts';
+import { agreesWithRegistry, isWide, usesByPort, type PortUse } from '../lib/software/practice.ts';
+import { applyGhostOverride } from '../lib/registry/status.ts';
+import { generatedRegistry } from '../lib/generated-registry.ts';
+import { notesByPort } from './notes.ts';
+
+/** Every product, by name. The loader validated each against src/schemas/software.ts. */
+export const software: Software[] = (await getCollection('software'))
+  .map((entry) => entry.data as unknown as Software)
+  .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+
+/** Port number -> uses covering it (see usesByPort for the order). */
+export const practiceByPort: ReadonlyMap<number, PortUse[]> = usesByPort(software);
+
+const bySlug = new Map(software.map((product) => [product.slug, product]));
+
+/** A port where IANA records one thing and practice shows another (or IANA records nothing). */
+export interface Disagreement {
+  port: number;
+  /** The port's assigned IANA service names; empty when IANA assigns nothing. */
+  ianaServices: string[];
+  /** Narrow uses by products that are not the registered service. */
+  uses: PortUse[];
+  /** The registry-only ghost heuristic (before practice cleared it). */
+  registryLooksGhost: boolean;
+}
+
+/**
+ * Ports whose narrow uses in practice are not what IANA records, in port order.
+ * Wide ranges (NodePorts, RTP) are left out: they would list thousands of ports.
+ */
+export const disagreements: Disagreement[] = [...practiceByPort.entries()]
+  .sort(([a], [b]) => a - b)
+  .flatMap(([port, uses]) => {
+    const record = generatedRegistry().records[port]!;
+    const others = uses.filter((u) => !isWide(u.use) && !agreesWithRegistry(bySlug.get(u.slug)!, u.use, record));
+    if (others.length === 0) return [];
+    const ianaServices = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName).map((e) => e.serviceName!))];
+    return [{ port, ianaServices, uses: others, registryLooksGhost: record.likelyGhost }];
+  });
+
+/** Counts for /data-report.json. */
+export function practiceCounts() {
+  const ports = [...practiceByPort.keys()];
+  const narrowPorts = ports.filter((port) => practiceByPort.get(port)!.some((u) => !isWide(u.use)));
+  const ghostCleared = ports.filter((port) => {
+    const record = generatedRegistry().records[port]!;
+    return applyGhostOverride(record.likelyGhost, (notesByPort.get(port) ?? []).map((note) => note.data.ghost));
+  });
+  return {
+    products: software.length,
+    uses: software.reduce((sum, product) => sum + product.uses.length, 0),
+    /** Ports covered by any use, wide ranges included. */
+    portsWithUses: ports.length,
+    /** Ports named by a single-port or narrow-range use. */
+    portsWithNarrowUses: narrowPorts.length,
+    /** Ports the registry heuristic (with note overrides) calls likely ghosts, but a use in practice clears. */
+    ghostFlagsClearedByPractice: ghostCleared.length,
+    ghostFlagsClearedByNarrowUses: ghostCleared.filter((port) => narrowPorts.includes(port)).length,
+    disagreements: disagreements.length,
+  };
+}
