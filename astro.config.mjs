@@ -12,6 +12,8 @@ export default defineConfig({
     format: 'directory',
     // One shared stylesheet file, cached across 65,536 pages, instead of CSS inlined in each.
     inlineStylesheets: 'never',
+    // Pages render while earlier ones are still being written (BENCHMARKS.md: the build waits on file writes).
+    concurrency: Number(process.env.PORT_ATLAS_CONCURRENCY) || 4,
   },
   // Astro 7 renders Markdown with Satteri by default; remark plugins need unified().
   // GFM (footnotes, tables) comes from remark-gfm itself, so the built-in copy is off.

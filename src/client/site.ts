@@ -71,7 +71,7 @@ function renderResults(list: HTMLElement, results: PagefindResultData[], query: 
   if (results.length === 0) {
     const item = document.createElement('li');
     item.className = 'no-results';
-    item.textContent = `No port or note matches “${query}”.`;
+    item.textContent = `No port, product or note matches “${query}”.`;
     list.append(item);
   }
 }
