@@ -4,9 +4,16 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkSiteLinks } from './src/lib/remark-site-links.ts';
+import sitemap from '@astrojs/sitemap';
 import { notesDir } from './src/lib/notes-dir.ts';
+import { siteOrigin } from './src/lib/site-settings.ts';
+import { openSearch } from './src/integrations/opensearch.ts';
+
+// The public origin (PORT_ATLAS_SITE, README "Settings"): canonical links, og:url, sitemap, OpenSearch.
+const site = siteOrigin() ?? undefined;
 
 export default defineConfig({
+  site,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -22,7 +29,20 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, [remarkSiteLinks, { notesDir: notesDir() }]] }),
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Split into files of at most 45,000 URLs (the format allows 50,000); needs absolute URLs, so only with a site.
+    ...(site ? [sitemap({ entryLimit: 45000 })] : []),
+    openSearch(),
+    {
+      name: 'port-atlas-site-setting',
+      hooks: {
+        'astro:build:start': ({ logger }) => {
+          if (!site) logger.warn('PORT_ATLAS_SITE is not set: pages get no canonical link or og:url, and no sitemap or OpenSearch description is written (README, "Settings").');
+        },
+      },
+    },
+  ],
   devToolbar: { enabled: false },
   // Incremental builds (npm run rebuild) keep a copy of every page in node_modules/.astro and
   // re-render only pages whose cache key (src/site/routes.ts) or code changed: a rebuild

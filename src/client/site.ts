@@ -3,13 +3,16 @@
  * - search: a port number (+ Enter) jumps to its page with no index lookup; other text
  *   queries Pagefind, which is loaded on first use only;
  * - OS tabs over the per-OS command blocks, remembering the reader's choice;
- * - copy buttons on command snippets.
+ * - copy buttons on command snippets and section links, and "Copy for a ticket" on port pages;
+ * - "/" focuses the search box; the 404 page forwards short URLs (/3489, /3489/udp).
  * Text from the reader or the index is only ever set with textContent, never as HTML.
  */
 import { parsePortQuery } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
+import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
 
 const OS_STORAGE_KEY = 'port-atlas:os';
+const TICKET_STORAGE_KEY = 'port-atlas:ticket-format';
 const MAX_RESULTS = 8;
 
 interface PagefindResultData {
@@ -155,13 +158,16 @@ function setUpOsTabs(container: HTMLElement): void {
     tab.setAttribute('role', 'tab');
     tab.id = `tab-${block.id}`;
     tab.setAttribute('aria-controls', block.id);
-    tab.textContent = block.querySelector('h3')?.textContent ?? block.id;
+    tab.textContent = block.querySelector('h3')?.firstChild?.textContent?.trim() || block.id;
     tab.addEventListener('click', () => select(block.id, true));
     tablist.append(tab);
     block.setAttribute('role', 'tabpanel');
     block.setAttribute('aria-labelledby', tab.id);
     return tab;
   });
+  const copyOsLink = copyButton('Copy link', 'Copy link to these commands', () => pageUrl(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.getAttribute('aria-controls') ?? ''), 'Link copied');
+  copyOsLink.classList.add('copy-link');
+  tablist.append(copyOsLink);
   container.before(tablist);
   container.classList.add('tabbed');
 
@@ -223,25 +229,115 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
+/** A polite live region that tells screen-reader users what was copied. */
+function announce(message: string): void {
+  let region = document.getElementById('copy-status');
+  if (!region) {
+    region = document.createElement('p');
+    region.id = 'copy-status';
+    region.className = 'visually-hidden';
+    region.setAttribute('aria-live', 'polite');
+    document.body.append(region);
+  }
+  region.textContent = message;
+}
+
+/** A button that copies `text()` and says so on itself and to screen readers. */
+function copyButton(label: string, ariaLabel: string, text: () => string, done: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy';
+  button.textContent = label;
+  button.setAttribute('aria-label', ariaLabel);
+  button.addEventListener('click', async () => {
+    await copyText(text());
+    button.textContent = 'Copied';
+    announce(done);
+    setTimeout(() => (button.textContent = label), 1500);
+  });
+  return button;
+}
+
+/** This page's public URL (the canonical link when the site has one), with `#id` when given. */
+function pageUrl(id = ''): string {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
+  const base = canonical ?? `${window.location.origin}${window.location.pathname}`;
+  return id ? `${base}#${id}` : base;
+}
+
 function addCopyButtons(): void {
   for (const pre of document.querySelectorAll<HTMLElement>('.snippet pre')) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', `Copy command: ${pre.textContent ?? ''}`);
-    button.addEventListener('click', async () => {
-      await copyText(pre.textContent ?? '');
-      button.textContent = 'Copied';
-      setTimeout(() => (button.textContent = 'Copy'), 1500);
-    });
-    pre.after(button);
+    pre.after(copyButton('Copy', `Copy command: ${pre.textContent ?? ''}`, () => pre.textContent ?? '', 'Command copied'));
+  }
+  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor')) {
+    const id = anchor.hash.slice(1);
+    const button = copyButton('Copy link', 'Copy link to this section', () => pageUrl(id), 'Link copied');
+    button.classList.add('copy-link');
+    anchor.after(button);
   }
 }
 
+/** "Copy for a ticket" under a port page's summary; the chosen format is remembered. */
+function setUpTicketCopy(summary: HTMLElement): void {
+  const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? document.title;
+  const description = document.querySelector<HTMLMetaElement>('meta[name=description]')?.content ?? '';
+  const wrapper = document.createElement('div');
+  wrapper.className = 'ticket';
+  const select = document.createElement('select');
+  select.id = 'ticket-format';
+  const label = document.createElement('label');
+  label.htmlFor = select.id;
+  label.textContent = 'Copy for a ticket as';
+  for (const { value, label: text } of TICKET_FORMATS) select.append(new Option(text, value));
+  try {
+    const stored = localStorage.getItem(TICKET_STORAGE_KEY);
+    if (TICKET_FORMATS.some((f) => f.value === stored)) select.value = stored!;
+  } catch {
+    // Storage may be disabled: plain text is the default.
+  }
+  select.addEventListener('change', () => {
+    try {
+      localStorage.setItem(TICKET_STORAGE_KEY, select.value);
+    } catch {
+      // The choice then lasts for this page only.
+    }
+  });
+  const button = copyButton('Copy', 'Copy this port\'s summary and link for a ticket', () => ticketLine(select.value as TicketFormat, title, description, pageUrl()), 'Summary and link copied');
+  wrapper.append(label, select, button);
+  summary.after(wrapper);
+}
+
+/** "/" focuses the search box, as on many reference sites, unless the reader is typing. */
+function setUpSlashShortcut(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    const input = document.querySelector<HTMLInputElement>('#search-input');
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+/**
+ * On the 404 page: /3489, /3489/udp and /ports/3489/udp are short URLs for a port page and
+ * its protocol section; forward them (hosts without redirect rules serve this page).
+ */
+function forwardShortUrl(): void {
+  const match = /^\/(?:ports\/)?(\d{1,5})(?:\/(tcp|udp|sctp|dccp))?\/?$/i.exec(window.location.pathname);
+  if (!match || Number(match[1]) > 65535) return;
+  window.location.replace(portPath(Number(match[1])) + (match[2] ? `#${match[2].toLowerCase()}` : ''));
+}
+
+if (document.querySelector('[data-not-found]')) forwardShortUrl();
 for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form]')) setUpSearch(form);
 const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
 if (searchPage) void setUpSearchPage(searchPage);
 const osBlocks = document.querySelector<HTMLElement>('[data-os-blocks]');
 if (osBlocks) setUpOsTabs(osBlocks);
 addCopyButtons();
+const portSummaryLine = document.querySelector<HTMLElement>('[data-port-summary]');
+if (portSummaryLine) setUpTicketCopy(portSummaryLine);
+setUpSlashShortcut();

@@ -4,7 +4,11 @@
  * - injection: registry text full of markup, handlers, javascript: URLs and quotes shows
  *   literally, and nothing in it runs;
  * - reproducibility: two builds of the same sources are byte-identical, and the snapshot
- *   date on pages comes from the registry, not the clock.
+ *   date on pages comes from the registry, not the clock;
+ * - settings: with PORT_ATLAS_SITE and PORT_ATLAS_REPO (the reproducibility builds set them),
+ *   pages get canonical and og:url, the sitemap, robots.txt and OpenSearch files are written,
+ *   and notes and port pages link to the repository;
+ * - a broken note or product file fails the build, naming its file.
  * Serial: one Astro build at a time.
  */
 import { spawnSync } from 'node:child_process';
@@ -115,6 +119,7 @@ test.describe('reproducible builds', () => {
   const PORTS = '0-40,3480-3520,6000-6010,49150-49160,65530-65535';
   const A = 'dist-fixture-repro-a';
   const B = 'dist-fixture-repro-b';
+  const SETTINGS = { PORT_ATLAS_PORTS: PORTS, PORT_ATLAS_SITE: 'https://ports.example.org', PORT_ATLAS_REPO: 'https://git.example.org/port-atlas' };
 
   test.afterAll(() => {
     rmSync(A, { recursive: true, force: true });
@@ -130,8 +135,8 @@ test.describe('reproducible builds', () => {
 
   test('two builds of the same sources are byte-identical', () => {
     test.setTimeout(240_000);
-    build(A, { PORT_ATLAS_PORTS: PORTS });
-    build(B, { PORT_ATLAS_PORTS: PORTS });
+    build(A, SETTINGS);
+    build(B, SETTINGS);
     const list = files(A);
     expect(list.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(100);
     expect(files(B)).toEqual(list);
@@ -148,6 +153,50 @@ test.describe('reproducible builds', () => {
     expect(html).toContain(`records up to ${day} ${months[month! - 1]} ${year}`);
     const today = new Date().toISOString().slice(0, 10);
     if (today !== newest) expect(html).not.toContain(today);
+  });
+
+  test('with a site URL, pages carry canonical and og:url, and sitemap, robots.txt and OpenSearch are written', () => {
+    const html = readFileSync(join(A, 'ports/3489/index.html'), 'utf8');
+    expect(html).toContain('<link rel="canonical" href="https://ports.example.org/ports/3489/">');
+    expect(html).toContain('<meta property="og:url" content="https://ports.example.org/ports/3489/">');
+    expect(html).toContain('<link rel="search" type="application/opensearchdescription+xml" title="Port Atlas" href="/opensearch.xml">');
+    expect(readFileSync(join(A, 'robots.txt'), 'utf8')).toContain('Sitemap: https://ports.example.org/sitemap-index.xml');
+    expect(readFileSync(join(A, 'opensearch.xml'), 'utf8')).toContain('template="https://ports.example.org/search/?q={searchTerms}"');
+    const index = readFileSync(join(A, 'sitemap-index.xml'), 'utf8');
+    const maps = [...index.matchAll(/<loc>https:\/\/ports\.example\.org\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1]!);
+    expect(maps.length).toBeGreaterThan(0);
+    const urls = maps.flatMap((file) => [...readFileSync(join(A, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+    for (const file of maps) expect([...readFileSync(join(A, file), 'utf8').matchAll(/<loc>/g)].length).toBeLessThanOrEqual(50_000);
+    expect(urls).toContain('https://ports.example.org/ports/3489/');
+    expect(urls.every((url) => url.startsWith('https://ports.example.org/'))).toBe(true);
+  });
+
+  test('with a repository URL, notes link "Edit this note" and port pages "Report a problem with this page"', () => {
+    expect(readFileSync(join(A, 'notes/port-3489/index.html'), 'utf8')).toContain('href="https://git.example.org/port-atlas/edit/main/content/notes/port-3489.mdx"');
+    const report = /<a href="([^"]+)"[^>]*>Report a problem with this page<\/a>/.exec(readFileSync(join(A, 'ports/3489/index.html'), 'utf8'));
+    expect(report).not.toBeNull();
+    const url = new URL(report![1]!.replaceAll('&amp;', '&'));
+    expect(`${url.origin}${url.pathname}`).toBe('https://git.example.org/port-atlas/issues/new');
+    expect(url.searchParams.get('title')).toBe('Problem with /ports/3489/');
+  });
+});
+
+test.describe('a broken product file fails the build, naming its file and line', () => {
+  const OUT = 'dist-fixture-software';
+  test.afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  test('a use without a source', () => {
+    test.setTimeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'port-atlas-software-'));
+    try {
+      const good = readFileSync('tests/fixtures/software/good.yaml', 'utf8');
+      writeFileSync(join(dir, 'zz-no-source.yaml'), good.replace(/    source:\n      url: https:\/\/example.org\/docs\/config\n.*\n.*\n/, ''));
+      const { status, output } = tryBuild(OUT, { PORT_ATLAS_SOFTWARE_DIR: dir, PORT_ATLAS_PORTS: '22' });
+      expect(status).not.toBe(0);
+      expect(output).toContain('zz-no-source.yaml:8: field "uses[0].source"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -20,6 +20,10 @@ const PAGES = [
   '/notes/ghost-registration/',
   '/notes/port-3489/',
   '/service-names/',
+  '/software/',
+  '/software/kubernetes/',
+  '/registry-vs-practice/',
+  '/ports/6443/', // used in practice
   '/search/?q=ssh',
   '/no-such-page/',
 ];
