@@ -94,7 +94,7 @@ describe('the real product files', () => {
   const raw = files.map((name) => ({ name, data: parseYaml(read(join(REAL_DIR, name))) as { uses: { source: { url: string; quote: string } }[] } }));
 
   it('all load and validate', () => {
-    expect(loadSoftwareDir(REAL_DIR).map((p) => `${p.slug}.yaml`)).toEqual(files.sort());
+    expect(loadSoftwareDir(REAL_DIR).map((p) => `${p.slug}.yaml`).sort()).toEqual(files.sort());
   });
 
   it('cite an https source with a quote for every use', () => {
