@@ -25,3 +25,19 @@ export function parsePortQuery(query: string): PortQuery | null {
   if (protocol) return { port, protocol };
   return TRANSPORT_PROTOCOLS.some((p) => p.startsWith(typed)) ? { port, protocol: null } : null;
 }
+
+/** What "(software)" result titles end with (src/pages/software/[slug].astro). */
+export const SOFTWARE_TITLE_SUFFIX = ' (software)';
+
+/**
+ * Moves results whose product name equals the query to the front, keeping the index's order
+ * otherwise: Pagefind ranks "Prometheus Node Exporter" as high as "Prometheus" for the query
+ * "prometheus", but a reader who types a product's exact name wants that product.
+ * @param results the index's results, best first, with their titles
+ * @param query what the reader typed
+ */
+export function promoteExactNames<T extends { meta: { title?: string } }>(results: T[], query: string): T[] {
+  const wanted = query.trim().toLowerCase();
+  const exact = (result: T) => (result.meta.title ?? '').toLowerCase() === `${wanted}${SOFTWARE_TITLE_SUFFIX}`;
+  return [...results.filter(exact), ...results.filter((result) => !exact(result))];
+}

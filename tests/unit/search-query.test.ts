@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePortQuery } from '../../src/lib/search-query.ts';
+import { parsePortQuery, promoteExactNames } from '../../src/lib/search-query.ts';
 
 describe('parsePortQuery', () => {
   it.each([
@@ -17,5 +17,18 @@ describe('parsePortQuery', () => {
 
   it.each(['65536', 'ssh', '22 ssh', '3489/icmp', '3489/x', '', '12345678', '-1'])('leaves %j to the search index', (query) => {
     expect(parsePortQuery(query)).toBeNull();
+  });
+});
+
+describe('promoteExactNames', () => {
+  it('puts the product whose name is the query first, keeping the rest in order', () => {
+    const results = ['Prometheus Node Exporter (software)', 'Port 9090: websm', 'Prometheus (software)', 'Prometheus Pushgateway (software)'].map((title) => ({ meta: { title } }));
+    expect(promoteExactNames(results, ' prometheus ').map((r) => r.meta.title)).toEqual([
+      'Prometheus (software)',
+      'Prometheus Node Exporter (software)',
+      'Port 9090: websm',
+      'Prometheus Pushgateway (software)',
+    ]);
+    expect(promoteExactNames(results, 'node').map((r) => r.meta.title)).toEqual(results.map((r) => r.meta.title));
   });
 });
