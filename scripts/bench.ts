@@ -25,6 +25,8 @@ const ASTRO_CACHE = join(ROOT, 'node_modules/.astro');
 /** The note edited for the rebuild figure; restored afterwards. */
 const EDITED_NOTE = join(ROOT, 'content/notes/port-3516.mdx');
 const TIME = '/usr/bin/time';
+/** The site's build.concurrency (astro.config.mjs), for the same-settings floor. */
+const SITE_CONCURRENCY: number = (await import('../astro.config.mjs')).default.build?.concurrency ?? 1;
 
 interface Measure { seconds: number; peakMiB: number }
 interface Stats { median: number; min: number; max: number }
@@ -71,14 +73,19 @@ function buildOnce(fresh = true, incremental = false) {
   };
 }
 
-/** A bare Astro project with the same 65,536 routes, each printing only the port number. */
-function floorOnce(): Measure {
+/**
+ * A bare Astro project with the same 65,536 routes, each printing only the port number; at
+ * Astro's defaults, or with the site's build.concurrency (`sameSettings`), which shows the
+ * cost of our own pages alone.
+ */
+function floorOnce(sameSettings = false): Measure {
   const dir = mkdtempSync(join(tmpdir(), 'port-atlas-floor-'));
   try {
     mkdirSync(join(dir, 'src/pages/ports'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n');
-    writeFileSync(join(dir, 'astro.config.mjs'), "export default { build: { format: 'directory' } };\n");
+    const concurrency = sameSettings ? `, concurrency: ${SITE_CONCURRENCY}` : '';
+    writeFileSync(join(dir, 'astro.config.mjs'), `export default { build: { format: 'directory'${concurrency} } };\n`);
     writeFileSync(
       join(dir, 'src/pages/ports/[port].astro'),
       '---\nexport const getStaticPaths = () => Array.from({ length: 65536 }, (_, port) => ({ params: { port: String(port) } }));\n---\n<p>{Astro.params.port}</p>\n',
@@ -130,7 +137,7 @@ function outputFigures() {
   };
 }
 
-const QUERIES = ['3489', '3489/udp', 'ssh', 'http', 'smartcard', 'x11', 'netplay', 'remote desktop'];
+const QUERIES = ['3489', '3489/udp', 'ssh', 'http', 'smartcard', 'x11', 'netplay', 'remote desktop', 'grafana', 'kubernetes'];
 
 /** Time from the last keystroke to results shown, and bytes fetched, per query, in Chromium. */
 async function searchFigures() {
@@ -203,12 +210,15 @@ async function run(): Promise<void> {
   // the ratio is the median of the per-pair ratios.
   const builds: ReturnType<typeof buildOnce>[] = [];
   const floors: Measure[] = [];
+  const sameFloors: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     builds.push(buildOnce());
     console.log(`bench: build ${i + 1}: ${JSON.stringify(builds.at(-1))}`);
     if (quick) continue;
     floors.push(floorOnce());
     console.log(`bench: floor ${i + 1}: ${JSON.stringify(floors.at(-1))}`);
+    sameFloors.push(floorOnce(true));
+    console.log(`bench: floor with concurrency ${SITE_CONCURRENCY}, ${i + 1}: ${JSON.stringify(sameFloors.at(-1))}`);
   }
   // `npm run rebuild`: a first incremental build fills the cache, then nothing changed,
   // then one MDX note edited.
@@ -239,6 +249,8 @@ async function run(): Promise<void> {
     build,
     floor,
     ratioToFloor: floors.length ? stats(builds.map((b, i) => b.total.seconds / floors[i]!.seconds)) : null,
+    floorSameSettings: sameFloors.length ? { concurrency: SITE_CONCURRENCY, seconds: stats(sameFloors.map((f) => f.seconds)), peakMiB: stats(sameFloors.map((f) => f.peakMiB)) } : null,
+    ratioToSameSettingsFloor: sameFloors.length ? stats(builds.map((b, i) => b.total.seconds / sameFloors[i]!.seconds)) : null,
     rebuild: { first: primed.total.seconds, unchanged: unchanged.total.seconds, oneNoteEdited: noteEdited.total.seconds, siteStep: { unchanged: unchanged.site.seconds, oneNoteEdited: noteEdited.site.seconds } },
     output: outputFigures(),
     search: await searchFigures(),

@@ -23,6 +23,7 @@ const PAGES = [
   '/software/',
   '/software/kubernetes/',
   '/registry-vs-practice/',
+  '/tools/free-port/',
   '/ports/6443/', // used in practice
   '/search/?q=ssh',
   '/no-such-page/',
