@@ -31,14 +31,15 @@ export interface Disagreement {
 }
 
 /**
- * Ports whose narrow uses in practice are not what IANA records, in port order.
- * Wide ranges (NodePorts, RTP) are left out: they would list thousands of ports.
+ * Ports whose single-port uses in practice are not what IANA records, in port order.
+ * Uses of a range (NodePorts, RTP, "first free port from 2424") are left out: they would
+ * list many ports for one setting.
  */
 export const disagreements: Disagreement[] = [...practiceByPort.entries()]
   .sort(([a], [b]) => a - b)
   .flatMap(([port, uses]) => {
     const record = generatedRegistry().records[port]!;
-    const others = uses.filter((u) => !isWide(u.use) && !agreesWithRegistry(bySlug.get(u.slug)!, u.use, record));
+    const others = uses.filter((u) => u.use.port.start === u.use.port.end && !agreesWithRegistry(bySlug.get(u.slug)!, u.use, record));
     if (others.length === 0) return [];
     const ianaServices = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName).map((e) => e.serviceName!))];
     return [{ port, ianaServices, uses: others, registryLooksGhost: record.likelyGhost }];

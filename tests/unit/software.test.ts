@@ -158,6 +158,14 @@ describe('agreement with the registry', () => {
     expect(agreesWithRegistry({ name: 'Vite', slug: 'vite', aliases: [] }, use, records[5173]!)).toBe(false);
   });
 
+  it('matches a role that names the registered protocol, with protocol synonyms', () => {
+    const use = (role: string) => ({ ...product('x', 'X', 1).uses[0]!, role });
+    expect(agreesWithRegistry({ name: 'Dropbear', slug: 'dropbear', aliases: [] }, use('SSH server'), records[22]!)).toBe(true);
+    expect(agreesWithRegistry({ name: 'Pi-hole', slug: 'pi-hole', aliases: [] }, use('DNS server'), records[53]!)).toBe(true);
+    expect(agreesWithRegistry({ name: 'Samba', slug: 'samba', aliases: [] }, use('SMB over TCP'), records[445]!)).toBe(true);
+    expect(agreesWithRegistry({ name: 'Grafana', slug: 'grafana', aliases: [] }, use('web UI and HTTP API'), records[3000]!)).toBe(false);
+  });
+
   it('accepts an explicit ianaService naming one of the port\'s service names', () => {
     const use = { ...product('winrm', 'WinRM', 5985).uses[0]!, ianaService: 'wsman' };
     expect(agreesWithRegistry({ name: 'Windows Remote Management', slug: 'winrm', aliases: [] }, use, records[5985]!)).toBe(true);

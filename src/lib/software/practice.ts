@@ -57,23 +57,47 @@ export function usesByPort(products: readonly Software[]): Map<number, PortUse[]
   return byPort;
 }
 
-const normalise = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Words too common in roles and registry descriptions to tell two services apart. */
+const STOP_WORDS = new Set(
+  'the and for with over from when only via use used user users data server servers service services protocol port ports client clients connection connections default api web system systems application network remote management manager tcp udp'.split(' '),
+);
+
+/** Protocol names that the registry and products spell differently. */
+const SYNONYMS: Record<string, string> = {
+  dns: 'domain', domain: 'dns', dhcp: 'bootps', bootps: 'dhcp', dhcpv6: 'dhcp', smb: 'microsoft', cifs: 'microsoft',
+  ike: 'isakmp', isakmp: 'ike', modbus: 'mbap', mbap: 'modbus', www: 'http', https: 'http', ldaps: 'ldap', imaps: 'imap',
+  pop3s: 'pop3', submissions: 'submission', xmpp: 'jabber', jabber: 'xmpp', postgres: 'postgresql', irc: 'ircu', ircu: 'irc',
+  otlp: 'opentelemetry', opentelemetry: 'otlp',
+};
+
+/** Lower-case letters and digits only: "Microsoft SQL Server" -> "microsoftsqlserver". */
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Distinctive lower-case words of a text (3+ letters, no stop words), plus protocol synonyms. */
+function words(text: string): Set<string> {
+  const found = text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
+  return new Set([...found, ...found.flatMap((word) => (SYNONYMS[word] ? [SYNONYMS[word]] : []))]);
+}
 
 /**
  * Whether a product's use is the service IANA records on that port: the use names one of the
- * port's service names in `ianaService`, or a name of the product (name, alias or slug, at
- * least 4 letters) appears in an assigned entry's service name or description, or such a
- * service name appears in the product's name ("memcache" in "Memcached").
+ * port's service names in `ianaService`, or a service name and a product name contain one
+ * another, or the product's name, aliases and the use's role
+ * share a distinctive word (after protocol synonyms: dns = domain, smb = microsoft-ds...) with
+ * an assigned entry's service name or description ("SSH server" and "The Secure Shell (SSH)
+ * Protocol" share "ssh"). A heuristic: set `ianaService` where it guesses wrong.
  * @returns false when the port has no assignment
  */
 export function agreesWithRegistry(product: Pick<Software, 'name' | 'slug' | 'aliases'>, use: PracticeUse, record: PortRecord): boolean {
   const assigned = record.entries.filter((entry) => entry.kind === 'assigned');
   if (use.ianaService && assigned.some((entry) => entry.serviceName === use.ianaService)) return true;
-  const names = [product.name, product.slug, ...product.aliases].map(normalise).filter((name) => name.length >= 4);
+  const ours = words([product.name, product.slug, ...product.aliases, use.role].join(' '));
+  const names = [product.name, product.slug, ...product.aliases].map(squash).filter((name) => name.length >= 4);
   return assigned.some((entry) => {
-    const service = normalise(entry.serviceName ?? '');
-    const texts = [service, normalise(entry.description)];
-    return names.some((name) => texts.some((text) => text.includes(name)) || (service.length >= 4 && name.includes(service)));
+    const service = squash(entry.serviceName ?? '');
+    // "memcache" in "Memcached", "mongodb" in "MongoDB".
+    if (service.length >= 4 && names.some((name) => name.includes(service) || service.includes(name))) return true;
+    return [...words(`${(entry.serviceName ?? '').replace(/-/g, ' ')} ${entry.description}`)].some((word) => ours.has(word));
   });
 }
 
