@@ -8,7 +8,8 @@
 import { test, expect, type APIRequestContext, type Page } from 'playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
 import { productsOnPort } from './software-data.ts';
 import { allRows, expectedStatus, personWords, protocolPhrase, rowsForPort, sortProtocols } from './registry.ts';
 
@@ -202,4 +203,19 @@ test.describe('the whole dataset', () => {
     await expect(page.locator('pre').first()).toContainText('curl -s');
     await expect(page.locator('main')).toContainText('Access-Control-Allow-Origin: *');
   });
+});
+
+test('the API page, the service index and a sample of service pages are valid HTML', async () => {
+  test.setTimeout(60_000);
+  const services = readdirSync('dist/services', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const sample = services.filter((name, i) => i % 97 === 0 || /[~.]/.test(name) || ['ssh', 'http', 'x11'].includes(name));
+  const pages = ['api/index.html', 'services/index.html', ...sample.map((name) => `services/${name}/index.html`)];
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  const problems: string[] = [];
+  for (const page of pages) {
+    const report = await validator.validateFile(`dist/${page}`);
+    for (const message of report.results.flatMap((r) => r.messages)) problems.push(`${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+  }
+  expect(pages.length).toBeGreaterThan(80);
+  expect(problems).toEqual([]);
 });
