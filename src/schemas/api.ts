@@ -87,7 +87,7 @@ export const blockFileSchema = z
     ...fileHeaderShape,
     start: portNumberSchema,
     end: portNumberSchema,
-    /** Uses spanning more than 64 ports that overlap this block; compact ports point here by index. */
+    /** Uses spanning more than 64 ports that cover a compact port of this block, each once; compact ports point here by index. */
     rangeUses: z.array(useJsonSchema),
     /** Every port of the block in order: the full object when the port has a per-port file, else the compact one. */
     ports: z.array(z.union([portJsonSchema, compactPortJsonSchema])),
