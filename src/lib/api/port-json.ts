@@ -1,0 +1,123 @@
+/**
+ * The JSON API's port objects, computed once per port and reused by the per-port files, the
+ * block files and /api/v1/registry.json. Pure: callers pass the record, the port's notes and
+ * its uses in practice (src/site/api.ts joins them from Astro's collections).
+ */
+import type { PortRecord } from '../../schemas/port-record.ts';
+import type { CompactPortJson, PortJson, UseJson } from '../../schemas/api.ts';
+import { ghostVerdict } from '../registry/status.ts';
+import { isWide, type PortUse } from '../software/practice.ts';
+import { BROWSE_BLOCK_SIZE, notePath, portPath, softwarePath } from '../paths.ts';
+
+/** What the builder needs of a note: its slug (file name), title and `ghost` override. */
+export interface NoteRef {
+  slug: string;
+  title: string;
+  ghost: boolean | undefined;
+}
+
+/** A use as the API writes it: the product file's use, with its product and without the quote. */
+export function useJson({ slug, name, use }: PortUse): UseJson {
+  return {
+    product: { slug, name, url: softwarePath(slug) },
+    port: { start: use.port.start, end: use.port.end },
+    protocols: use.protocols,
+    role: use.role,
+    basis: use.basis,
+    setting: use.setting ?? null,
+    versions: use.versions ?? null,
+    source: { url: use.source.url, title: use.source.title },
+  };
+}
+
+/**
+ * Whether a port gets its own file /api/v1/ports/N.json (and a place in registry.json): it
+ * has an IANA entry other than "Unassigned" (assigned, reserved, de-assigned), a note, or a
+ * narrow use in practice (64 ports or fewer). Ports covered only by wide ranges (Kubernetes
+ * NodePorts, RTP media, the dynamic range for Windows RPC) are answered by their block file:
+ * per-port files for them would be about 36,000 more files, past the host's file budget.
+ */
+export function hasPortFile(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): boolean {
+  return record.entries.some((entry) => entry.kind !== 'unassigned') || notes.length > 0 || uses.some((u) => !isWide(u.use));
+}
+
+/**
+ * @param record the port's record from the data step
+ * @param notes the notes attached to the port, in page order
+ * @param uses the port's uses in practice, as usesByPort sorts them (narrow first)
+ * @returns the port's facts as its page shows them; `ghost` is ghostVerdict called exactly as
+ *   src/site/routes.ts calls it for the page's badge
+ */
+export function portJson(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): PortJson {
+  return {
+    port: record.port,
+    tier: record.tier,
+    status: record.status,
+    entries: record.entries,
+    ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), uses.length > 0),
+    related: record.related,
+    uses: uses.map(useJson),
+    notes: notes.map((note) => ({ slug: note.slug, title: note.title, url: notePath(note.slug) })),
+    url: portPath(record.port),
+  };
+}
+
+/** What one port contributes to the API: the full object for ports with a file, else the compact one. */
+export type PortItem = { full: PortJson } | { full: null; compact: CompactPortJson; wideUses: UseJson[] };
+
+/**
+ * @returns the port's item; a port without a file (see hasPortFile) is unassigned or dynamic,
+ *   and its only uses are wide ones, which the block lists once
+ */
+export function portItem(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): PortItem {
+  if (hasPortFile(record, notes, uses)) return { full: portJson(record, notes, uses) };
+  if (record.status !== 'unassigned' && record.status !== 'dynamic') {
+    throw new Error(`port ${record.port}: status ${record.status} without a per-port file`);
+  }
+  const compact: CompactPortJson = { port: record.port, tier: record.tier, status: record.status, rangeUses: [], url: portPath(record.port) };
+  return { full: null, compact, wideUses: uses.map(useJson) };
+}
+
+/** A block of BROWSE_BLOCK_SIZE ports as its file lists them (without the file header). */
+export interface BlockJson {
+  start: number;
+  end: number;
+  rangeUses: UseJson[];
+  ports: (PortJson | CompactPortJson)[];
+}
+
+const useKey = (use: UseJson) => JSON.stringify([use.product.slug, use.port, use.protocols, use.role]);
+
+/**
+ * Cuts the port space into blocks of BROWSE_BLOCK_SIZE (0-1023 ... 64512-65535).
+ * @param items one item per port, index = port number (all 65,536)
+ * @returns the blocks in order; each lists every one of its ports once; a compact port's
+ *   `rangeUses` are indexes into its block's `rangeUses`
+ * @throws Error when an item's port is not its index (a gap or a duplicate)
+ */
+export function blocksJson(items: readonly PortItem[]): BlockJson[] {
+  const blocks: BlockJson[] = [];
+  for (let start = 0; start < items.length; start += BROWSE_BLOCK_SIZE) {
+    const end = Math.min(start + BROWSE_BLOCK_SIZE, items.length) - 1;
+    const rangeUses: UseJson[] = [];
+    const indexOf = new Map<string, number>();
+    const ports: BlockJson['ports'] = [];
+    for (let port = start; port <= end; port++) {
+      const item = items[port]!;
+      const object = item.full ?? item.compact;
+      if (object.port !== port) throw new Error(`port items out of order: ${object.port} at index ${port}`);
+      if (item.full) {
+        ports.push(item.full);
+        continue;
+      }
+      const indexes = item.wideUses.map((use) => {
+        const key = useKey(use);
+        if (!indexOf.has(key)) indexOf.set(key, rangeUses.push(use) - 1);
+        return indexOf.get(key)!;
+      });
+      ports.push({ ...item.compact, rangeUses: indexes });
+    }
+    blocks.push({ start, end, rangeUses, ports });
+  }
+  return blocks;
+}

@@ -1,0 +1,58 @@
+/**
+ * The JSON API's data, computed once per build from the registry, the notes and the product
+ * files, then handed to the endpoints in src/pages/api/v1/ and the service pages. Lives
+ * outside src/lib because notes and products come from Astro's content layer; the objects
+ * themselves are built by the pure modules in src/lib/api/.
+ */
+import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
+import { blocksJson, portItem, useJson, type NoteRef, type PortItem } from '../lib/api/port-json.ts';
+import { buildServices } from '../lib/api/services.ts';
+import { parsePortList } from '../lib/port-list.ts';
+import { isWide } from '../lib/software/practice.ts';
+import { API_SCHEMA_PATH } from '../lib/paths.ts';
+import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
+import { notesByPort } from './notes.ts';
+import { practiceByPort, software } from './software.ts';
+
+/** The fields every API file starts with. */
+export const fileHeader = (definition: ApiDefinition) => ({
+  schema: `${API_SCHEMA_PATH}#/$defs/${definition}`,
+  generatedBy: 'Port Atlas' as const,
+  snapshot: generatedReport().newestRecordDate,
+});
+
+/** A compact JSON response (no pretty-printing: jq prints it nicely). */
+export const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+const noteRefs = (port: number): NoteRef[] =>
+  (notesByPort.get(port) ?? []).map((note) => ({ slug: note.id, title: note.data.title, ghost: note.data.ghost }));
+
+/** One item per port 0-65535 (index = port): each port's object, computed once. */
+export const portItems: PortItem[] = generatedRegistry().records.map((record) =>
+  portItem(record, noteRefs(record.port), practiceByPort.get(record.port) ?? []),
+);
+
+/** Ports with a per-port file, ascending (see hasPortFile). */
+export const portsWithFiles: PortJson[] = portItems.flatMap((item) => (item.full ? [item.full] : []));
+
+/** PORT_ATLAS_PORTS="3480-3499" limits the per-port files as it limits the port pages (fixture builds). */
+const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS_PORTS) : null;
+export const portFileRoutes = portsWithFiles
+  .filter((port) => only?.has(port.port) ?? true)
+  .map((port) => ({ params: { port: String(port.port) }, props: { port } }));
+
+/** The 64 block files' contents. */
+export const apiBlocks = blocksJson(portItems);
+
+/** Every service name, lower-case, sorted; throws naming the names if two share a URL. */
+export const services = buildServices(generatedRegistry().records, generatedReport().serviceNameOnly);
+
+/** The registry's service names without a port, as entries. */
+export const portlessEntries: ServiceEntry[] = services
+  .flatMap((service) => service.entries.filter((entry) => entry.ports === null))
+  .sort((a, b) => a.lines[0]! - b.lines[0]!);
+
+/** Uses spanning more than 64 ports, each once, by product then port. */
+export const wideUses = software.flatMap((product) =>
+  product.uses.filter(isWide).map((use) => useJson({ slug: product.slug, name: product.name, use })),
+);
