@@ -24,6 +24,9 @@ const PAGES = [
   '/software/kubernetes/',
   '/registry-vs-practice/',
   '/tools/free-port/',
+  '/services/ssh/',
+  '/services/',
+  '/api/',
   '/ports/6443/', // used in practice
   '/search/?q=ssh',
   '/no-such-page/',

@@ -59,7 +59,7 @@ export function usesByPort(products: readonly Software[]): Map<number, PortUse[]
 
 /** Words too common in roles and registry descriptions to tell two services apart. */
 const STOP_WORDS = new Set(
-  'the and for with over from when only via use used user users data server servers service services protocol port ports client clients connection connections default api web system systems application network remote management manager tcp udp'.split(' '),
+  'the and for with over from when only via use used user users data server servers service services protocol port ports client clients connection connections default api system systems application network remote management manager tcp udp'.split(' '),
 );
 
 /** Protocol names that the registry and products spell differently. */
@@ -67,7 +67,7 @@ const SYNONYMS: Record<string, string> = {
   dns: 'domain', domain: 'dns', dhcp: 'bootps', bootps: 'dhcp', dhcpv6: 'dhcp', smb: 'microsoft', cifs: 'microsoft',
   ike: 'isakmp', isakmp: 'ike', modbus: 'mbap', mbap: 'modbus', www: 'http', https: 'http', ldaps: 'ldap', imaps: 'imap',
   pop3s: 'pop3', submissions: 'submission', xmpp: 'jabber', jabber: 'xmpp', postgres: 'postgresql', irc: 'ircu', ircu: 'irc',
-  otlp: 'opentelemetry', opentelemetry: 'otlp',
+  otlp: 'opentelemetry', opentelemetry: 'otlp', bonjour: 'mdns', rdp: 'wbt', password: 'kpasswd',
 };
 
 /** Lower-case letters and digits only: "Microsoft SQL Server" -> "microsoftsqlserver". */
