@@ -33,9 +33,10 @@ export function useJson({ slug, name, use }: PortUse): UseJson {
 /**
  * Whether a port gets its own file /api/v1/ports/N.json (and a place in registry.json): it
  * has an IANA entry other than "Unassigned" (assigned, reserved, de-assigned), a note, or a
- * narrow use in practice (64 ports or fewer). Ports covered only by wide ranges (Kubernetes
- * NodePorts, RTP media, the dynamic range for Windows RPC) are answered by their block file:
- * per-port files for them would be about 36,000 more files, past the host's file budget.
+ * narrow use in practice (WIDE_RANGE_PORTS or fewer). Ports covered only by wide ranges
+ * (Kubernetes NodePorts, RTP media, the dynamic range for Windows RPC) are answered by their
+ * block file: per-port files for them would be some 49,000 more files (measured November 2026),
+ * past the host's 100,000-file budget.
  */
 export function hasPortFile(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): boolean {
   return record.entries.some((entry) => entry.kind !== 'unassigned') || notes.length > 0 || uses.some((u) => !isWide(u.use));
