@@ -166,10 +166,11 @@ function setUpOsTabs(container: HTMLElement): void {
     return tab;
   });
   const copyOsLink = copyButton('Copy link', 'Copy link to these commands', () => pageUrl(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.getAttribute('aria-controls') ?? ''), 'Link copied');
-  copyOsLink.classList.add('copy-link');
-  tablist.append(copyOsLink);
-  container.before(tablist);
+  copyOsLink.classList.add('copy-link', 'os-link');
+  container.before(tablist, copyOsLink);
   container.classList.add('tabbed');
+  // Each block's heading is visually hidden behind its tab: keep its # link out of the tab order.
+  for (const anchor of container.querySelectorAll<HTMLElement>('.os-block > h3 a.anchor')) anchor.tabIndex = -1;
 
   function select(os: string, remember: boolean): void {
     blocks.forEach((block, i) => {
@@ -269,7 +270,8 @@ function addCopyButtons(): void {
   for (const pre of document.querySelectorAll<HTMLElement>('.snippet pre')) {
     pre.after(copyButton('Copy', `Copy command: ${pre.textContent ?? ''}`, () => pre.textContent ?? '', 'Command copied'));
   }
-  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor')) {
+  // Not in the hidden headings of tabbed OS blocks: their tab list has its own "Copy link".
+  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor:not(.os-blocks.tabbed .os-block > h3 a)')) {
     const id = anchor.hash.slice(1);
     const button = copyButton('Copy link', 'Copy link to this section', () => pageUrl(id), 'Link copied');
     button.classList.add('copy-link');

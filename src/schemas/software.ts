@@ -92,8 +92,8 @@ export type PracticeUse = z.output<typeof practiceUseSchema>;
 
 export const softwareSchema = z
   .object({
-    /** The product's own spelling: "PostgreSQL", "Kubernetes". */
-    name: z.string().min(1).max(60),
+    /** The product's own spelling: "PostgreSQL", "Kubernetes"; with " · Port Atlas" it fits a 70-character <title>. */
+    name: z.string().min(1).max(57),
     /** One plain sentence saying what the product is. */
     summary: z.string().min(1).max(120),
     category: softwareCategorySchema,

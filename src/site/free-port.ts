@@ -4,6 +4,7 @@ import { generatedRegistry } from '../lib/generated-registry.ts';
 import { software } from './software.ts';
 
 export const freePortData = compactFreePortData(
-  generatedRegistry().records.filter((r) => r.status === 'assigned' || r.status === 'reserved').map((r) => r.port),
+  // Any assigned or reserved entry claims the port, even when another protocol's entry is de-assigned (3980).
+  generatedRegistry().records.filter((r) => r.entries.some((e) => e.kind === 'assigned' || e.kind === 'reserved')).map((r) => r.port),
   software.flatMap((product) => product.uses.map((use) => ({ name: product.name, ...use.port }))),
 );

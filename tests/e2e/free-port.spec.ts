@@ -67,7 +67,7 @@ test.describe('find a free port', () => {
   ] as const) {
     test(`${range} avoiding ${Object.entries(avoid).filter(([, v]) => v).map(([k]) => k).join(', ') || 'nothing'} matches a brute-force count`, async ({ page }) => {
       await page.goto('/tools/free-port/');
-      await page.getByLabel('Range').fill(range);
+      await page.getByLabel('Range', { exact: true }).fill(range);
       const set = async (value: string, on: boolean) => page.locator(`input[value="${value}"]`).setChecked(on);
       await set('iana', avoid.iana);
       await set('practice', avoid.practice);

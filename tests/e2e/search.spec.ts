@@ -4,6 +4,7 @@
  */
 import { test, expect, type Page } from 'playwright/test';
 import { firstServiceName, rowsForPort } from './registry.ts';
+import { productsOnPort } from './software-data.ts';
 
 const searchInput = (page: Page) => page.locator('form[role=search] #search-input');
 const resultLinks = (page: Page) => page.locator('[data-search-results] a');
@@ -62,7 +63,15 @@ test.describe('search by name', () => {
     await page.goto('/');
     await searchInput(page).fill('ssh');
     await expect(resultLinks(page).first()).toHaveAttribute('href', '/ports/22/');
-    await expect(resultLinks(page).first().locator('strong')).toHaveText(`Port 22: ${firstServiceName(22)}`);
+    // "Port 22: ssh", then " · " and the software documented on the port (content/software/).
+    const prefix = `Port 22: ${firstServiceName(22)}`;
+    const title = (await resultLinks(page).first().locator('strong').textContent())!;
+    expect(title.startsWith(prefix)).toBe(true);
+    const names = title.slice(prefix.length).replace(/^ · /, '').split(/, | and /).filter((n) => n && !/^\d+ more$/.test(n));
+    const onPort = productsOnPort(22).map((p) => p.name);
+    expect(onPort.length).toBeGreaterThan(0);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(onPort).toContain(name);
   });
 
   test('typing smartcard finds port 3516', async ({ page }) => {
