@@ -87,13 +87,15 @@ function registrySummary(record: PortRecord): string {
       : primary.description;
     const range = primary.range ? ` as part of the range ${primary.range.start}–${primary.range.end}` : '';
     const assignee = primary.assignees[0]?.name;
-    // With a date: "registered in May 2002 by <assignee>"; without one, just name the assignee.
-    const when = primary.registrationDate
-      ? `, registered in ${formatRegistryDate(primary.registrationDate)}${assignee ? ` by ${assignee}` : ''}`
+    // With a date: "registered in May 2002" or "on 23 April 2015", "by <assignee>"; without one, just name the assignee.
+    const date = primary.registrationDate;
+    const when = date
+      ? `, registered ${date.length > 7 ? 'on' : 'in'} ${formatRegistryDate(date)}${assignee ? ` by ${assignee}` : ''}`
       : assignee ? `; the assignee is ${assignee}` : '';
     const aliases = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName && e.serviceName !== primary.serviceName).map((e) => e.serviceName!))];
     const also = aliases.length ? ` Also listed as ${joinWords(aliases)}.` : '';
-    return `${opening}. IANA assigns it${range} to ${name} on ${joinProtocols(protocolsOf(record, primary))}${when}.${also}`;
+    // An assignee ending in a full stop ("MongoDB, Inc.") ends the sentence itself.
+    return `${opening}. IANA assigns it${range} to ${name} on ${joinProtocols(protocolsOf(record, primary))}${when}${when.endsWith('.') ? '' : '.'}${also}`;
   }
   const withdrawn = record.entries.find((e) => e.kind === 'de-assigned');
   if (status === 'de-assigned' && withdrawn) {

@@ -17,7 +17,7 @@ export interface NoteRef {
 }
 
 /** A use as the API writes it: the product file's use, with its product and without the quote. */
-export function useJson({ slug, name, use }: PortUse): UseJson {
+export function useJson({ slug, name, use }: Pick<PortUse, 'slug' | 'name' | 'use'>): UseJson {
   return {
     product: { slug, name, url: softwarePath(slug) },
     port: { start: use.port.start, end: use.port.end },

@@ -11,6 +11,8 @@ export interface PortUse {
   slug: string;
   name: string;
   use: PracticeUse;
+  /** Whether this is the product's first listed use: the port it is known for (Grafana's 3000). */
+  primary: boolean;
 }
 
 /**
@@ -26,11 +28,16 @@ export const isWide = (use: PracticeUse): boolean => spanSize(use.port) > WIDE_R
 /** "3000" or "30000–32767" */
 export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
 
-/** Narrow before wide, default before convention, then product name, then port. */
+/**
+ * Narrow before wide, default before convention, a product's main port (its first use) before
+ * its other ports, then product name, then port: on 8080, Jenkins and Tomcat come before
+ * products that also happen to offer something there.
+ */
 function compareUses(a: PortUse, b: PortUse): number {
   return (
     Number(isWide(a.use)) - Number(isWide(b.use)) ||
     Number(a.use.basis !== 'default') - Number(b.use.basis !== 'default') ||
+    Number(!a.primary) - Number(!b.primary) ||
     a.name.localeCompare(b.name, 'en') ||
     a.use.port.start - b.use.port.start
   );
@@ -39,13 +46,13 @@ function compareUses(a: PortUse, b: PortUse): number {
 /**
  * @param products every product file, validated
  * @returns port number -> the uses covering it (a range use under each of its ports), sorted
- *   narrow first, defaults first, then by product name; ports nobody uses are absent
+ *   by compareUses; ports nobody uses are absent
  */
 export function usesByPort(products: readonly Software[]): Map<number, PortUse[]> {
   const byPort = new Map<number, PortUse[]>();
   for (const product of products) {
-    for (const use of product.uses) {
-      const entry: PortUse = { slug: product.slug, name: product.name, use };
+    for (const [i, use] of product.uses.entries()) {
+      const entry: PortUse = { slug: product.slug, name: product.name, use, primary: i === 0 };
       for (let port = use.port.start; port <= use.port.end; port++) {
         const list = byPort.get(port);
         if (list) list.push(entry);
