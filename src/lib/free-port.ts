@@ -4,6 +4,7 @@
  * ephemeral ranges, and privileged ports. Pure; runs at build time (the page's no-JS answer)
  * and in the browser (src/client/free-port.ts), on the compact data of compactFreePortData.
  */
+import { WIDE_RANGE_PORTS } from './software/practice.ts';
 
 /** Inclusive port range. */
 export interface PortRange {
@@ -27,11 +28,19 @@ export const FIXED_RULES = {
 } as const;
 
 export type FixedRule = keyof typeof FIXED_RULES;
-export type Rule = 'iana' | 'practice' | FixedRule;
-export const RULES: Rule[] = ['iana', 'practice', 'linux-ephemeral', 'windows-ephemeral', 'macos-ephemeral', 'privileged'];
+export type Rule = 'iana' | 'practice' | 'practice-ranges' | FixedRule;
+export const RULES: Rule[] = ['iana', 'practice', 'practice-ranges', 'linux-ephemeral', 'windows-ephemeral', 'macos-ephemeral', 'privileged'];
+/**
+ * The rules a reader gets without choosing: all but 'practice-ranges', whose pools (Asterisk's
+ * RTP media 10000-20000, a doorbell's 16500-65000) would leave almost nothing free.
+ */
+export const DEFAULT_RULES: Rule[] = RULES.filter((rule) => rule !== 'practice-ranges');
+/** Uses spanning more ports than this are pools a product draws from, not ports it listens on. */
+export const POOL_SIZE = WIDE_RANGE_PORTS;
 export const RULE_LABELS: Record<Rule, string> = {
   iana: 'IANA assignment or reservation',
   practice: 'Used by software in practice',
+  'practice-ranges': 'Inside a port range software draws from (RTP media, NodePorts)',
   ...Object.fromEntries(Object.entries(FIXED_RULES).map(([rule, { label }]) => [rule, label])),
 } as Record<Rule, string>;
 
@@ -41,7 +50,8 @@ export const DEFAULT_RANGE: PortRange = { start: 1024, end: 49151 };
 /**
  * What the finder needs, in the form the page downloads (a few KB gzip):
  * iana: the ports IANA assigns or reserves, as sorted inclusive runs [start, end];
- * uses: [start, end, product index] per use in practice; products: names by index.
+ * uses: [start, end, product index] per use in practice (a span over POOL_SIZE ports is a pool,
+ * checked by 'practice-ranges', otherwise by 'practice'); products: names by index.
  */
 export interface FreePortData {
   iana: [number, number][];
@@ -74,10 +84,14 @@ export function compactFreePortData(ianaPorts: Iterable<number>, uses: { name: s
   };
 }
 
+/** Which rule a use falls under: a named port or a pool. */
+const ruleOfUse = ([start, end]: [number, number, number]): 'practice' | 'practice-ranges' =>
+  end - start + 1 > POOL_SIZE ? 'practice-ranges' : 'practice';
+
 /** One reason a port is not free. */
 export interface Claim {
   rule: Rule;
-  /** Product names for `practice`. */
+  /** Product names for `practice` and `practice-ranges`. */
   products?: string[];
 }
 
@@ -87,9 +101,10 @@ export interface Claim {
 export function claimsOn(data: FreePortData, port: number, rules: ReadonlySet<Rule>): Claim[] {
   const claims: Claim[] = [];
   if (rules.has('iana') && data.iana.some(([start, end]) => start <= port && port <= end)) claims.push({ rule: 'iana' });
-  if (rules.has('practice')) {
-    const products = [...new Set(data.uses.filter(([start, end]) => start <= port && port <= end).map(([, , i]) => data.products[i]!))];
-    if (products.length > 0) claims.push({ rule: 'practice', products });
+  for (const rule of ['practice', 'practice-ranges'] as const) {
+    if (!rules.has(rule)) continue;
+    const products = [...new Set(data.uses.filter((use) => ruleOfUse(use) === rule && use[0] <= port && port <= use[1]).map(([, , i]) => data.products[i]!))];
+    if (products.length > 0) claims.push({ rule, products });
   }
   for (const rule of Object.keys(FIXED_RULES) as FixedRule[]) {
     const { start, end } = FIXED_RULES[rule];
@@ -108,7 +123,7 @@ export function freeFlags(data: FreePortData, range: PortRange, rules: ReadonlyS
     for (let port = Math.max(start, range.start); port <= Math.min(end, range.end); port++) free[port - range.start] = false;
   };
   if (rules.has('iana')) for (const [start, end] of data.iana) claim(start, end);
-  if (rules.has('practice')) for (const [start, end] of data.uses) claim(start, end);
+  for (const use of data.uses) if (rules.has(ruleOfUse(use))) claim(use[0], use[1]);
   for (const rule of Object.keys(FIXED_RULES) as FixedRule[]) if (rules.has(rule)) claim(FIXED_RULES[rule].start, FIXED_RULES[rule].end);
   return free;
 }

@@ -10,14 +10,14 @@ import { parsePortList } from '../lib/port-list.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { notesByPort, type Note } from './notes.ts';
 import { practiceByPort } from './software.ts';
-import type { PortUse } from '../lib/software/practice.ts';
+import { namesPort, type PortUse } from '../lib/software/practice.ts';
 
 export interface PortPageProps {
   record: PortRecord;
   notes: Note[];
   /** Products that use the port in practice, narrow uses first (src/lib/software/practice.ts). */
   uses: PortUse[];
-  /** The ghost heuristic after any note's `ghost` override, and never for a port used in practice. */
+  /** The ghost heuristic after any note's `ghost` override, and never for a port software is documented to use (namesPort). */
   ghost: boolean;
 }
 
@@ -28,7 +28,7 @@ const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS
 export const portRoutes = generatedRegistry().records.filter((record) => only?.has(record.port) ?? true).map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
   const uses = practiceByPort.get(record.port) ?? [];
-  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), uses.length > 0);
+  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), namesPort(uses));
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.
   const cacheKey = createHash('sha1')
     .update(JSON.stringify([record, notes.map((note) => [note.id, note.digest]), uses, ghost, snapshot]))

@@ -4,7 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Software } from '../schemas/software.ts';
-import { agreesWithRegistry, isWide, usesByPort, type PortUse } from '../lib/software/practice.ts';
+import { agreesWithRegistry, namesPort, usesByPort, type PortUse } from '../lib/software/practice.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
 import { generatedRegistry } from '../lib/generated-registry.ts';
 import { notesByPort } from './notes.ts';
@@ -48,21 +48,22 @@ export const disagreements: Disagreement[] = [...practiceByPort.entries()]
 /** Counts for /data-report.json. */
 export function practiceCounts() {
   const ports = [...practiceByPort.keys()];
-  const narrowPorts = ports.filter((port) => practiceByPort.get(port)!.some((u) => !isWide(u.use)));
-  const ghostCleared = ports.filter((port) => {
+  const named = ports.filter((port) => namesPort(practiceByPort.get(port)!));
+  const registryGhost = (port: number) => {
     const record = generatedRegistry().records[port]!;
     return applyGhostOverride(record.likelyGhost, (notesByPort.get(port) ?? []).map((note) => note.data.ghost));
-  });
+  };
   return {
     products: software.length,
     uses: software.reduce((sum, product) => sum + product.uses.length, 0),
-    /** Ports covered by any use, wide ranges included. */
-    portsWithUses: ports.length,
-    /** Ports named by a single-port or narrow-range use. */
-    portsWithNarrowUses: narrowPorts.length,
-    /** Ports the registry heuristic (with note overrides) calls likely ghosts, but a use in practice clears. */
-    ghostFlagsClearedByPractice: ghostCleared.length,
-    ghostFlagsClearedByNarrowUses: ghostCleared.filter((port) => narrowPorts.includes(port)).length,
+    /** Ports that a single-port or narrow-range use names (namesPort). */
+    portsNamed: named.length,
+    /** Ports covered by any use, wide ranges (RTP pools, NodePorts...) included. */
+    portsInAnyRange: ports.length,
+    /** Ports the registry heuristic (with note overrides) calls likely ghosts, but a use in practice names: no ghost badge. */
+    ghostFlagsClearedByPractice: named.filter(registryGhost).length,
+    /** Likely ghosts left as they are because only a wide range covers them. */
+    ghostFlagsInsideWideRangesOnly: ports.filter((port) => !named.includes(port) && registryGhost(port)).length,
     disagreements: disagreements.length,
   };
 }

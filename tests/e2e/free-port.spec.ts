@@ -21,21 +21,30 @@ function ianaTaken(): Set<number> {
   return taken;
 }
 
-function practiceTaken(): Set<number> {
+/** Ports that uses of up to 64 ports name (`pools` false), or that wider ranges cover (`pools` true). */
+function practiceTaken(pools: boolean): Set<number> {
   const taken = new Set<number>();
-  for (const product of products()) for (const use of product.uses) for (let p = span(use)[0]; p <= span(use)[1]; p++) taken.add(p);
+  for (const product of products()) {
+    for (const use of product.uses) {
+      const [start, end] = span(use);
+      if (end - start + 1 > 64 !== pools) continue;
+      for (let p = start; p <= end; p++) taken.add(p);
+    }
+  }
   return taken;
 }
 
 const EPHEMERAL = { linux: [32768, 60999], windows: [49152, 65535], macos: [49152, 65535] } as const;
 
-function expectedFree(start: number, end: number, avoid: { iana: boolean; practice: boolean; ephemeral: boolean; privileged: boolean }): number[] {
+function expectedFree(start: number, end: number, avoid: { iana: boolean; practice: boolean; pools?: boolean; ephemeral: boolean; privileged: boolean }): number[] {
   const iana = ianaTaken();
-  const practice = practiceTaken();
+  const practice = practiceTaken(false);
+  const pools = practiceTaken(true);
   const free: number[] = [];
   for (let port = start; port <= end; port++) {
     if (avoid.iana && iana.has(port)) continue;
     if (avoid.practice && practice.has(port)) continue;
+    if (avoid.pools && pools.has(port)) continue;
     if (avoid.ephemeral && Object.values(EPHEMERAL).some(([a, b]) => a <= port && port <= b)) continue;
     if (avoid.privileged && port < 1024) continue;
     free.push(port);
@@ -49,7 +58,7 @@ async function shownFree(page: Page): Promise<number[]> {
 }
 
 test.describe('find a free port', () => {
-  test('without JavaScript the page shows the free runs for the defaults', async ({ browser }) => {
+  test('without JavaScript the page shows the free ports for the defaults (every rule but the pools)', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/tools/free-port/');
@@ -64,6 +73,7 @@ test.describe('find a free port', () => {
     ['8000-8100', { iana: true, practice: false, ephemeral: true, privileged: true }],
     ['49000-50000', { iana: false, practice: true, ephemeral: true, privileged: true }],
     ['0-1100', { iana: true, practice: true, ephemeral: false, privileged: false }],
+    ['9000-12000', { iana: true, practice: true, pools: true, ephemeral: true, privileged: true }],
   ] as const) {
     test(`${range} avoiding ${Object.entries(avoid).filter(([, v]) => v).map(([k]) => k).join(', ') || 'nothing'} matches a brute-force count`, async ({ page }) => {
       await page.goto('/tools/free-port/');
@@ -71,6 +81,7 @@ test.describe('find a free port', () => {
       const set = async (value: string, on: boolean) => page.locator(`input[value="${value}"]`).setChecked(on);
       await set('iana', avoid.iana);
       await set('practice', avoid.practice);
+      await set('practice-ranges', 'pools' in avoid && avoid.pools);
       for (const os of ['linux-ephemeral', 'windows-ephemeral', 'macos-ephemeral']) await set(os, avoid.ephemeral);
       await set('privileged', avoid.privileged);
       await page.getByRole('button', { name: 'Find free ports' }).click();

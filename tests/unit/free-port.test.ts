@@ -5,6 +5,7 @@ const data = compactFreePortData([1024, 1025, 1026, 2000], [
   { name: 'Alpha', start: 1030, end: 1030 },
   { name: 'Beta', start: 1030, end: 1040 },
   { name: 'Gamma', start: 40000, end: 40010 },
+  { name: 'Delta', start: 20000, end: 20100 },
 ]);
 
 /** The answer computed port by port, the obvious way. */
@@ -12,6 +13,7 @@ function bruteForce(start: number, end: number, rules: Set<Rule>): number[] {
   const taken = (port: number) =>
     (rules.has('iana') && [1024, 1025, 1026, 2000].includes(port)) ||
     (rules.has('practice') && ((port >= 1030 && port <= 1040) || (port >= 40000 && port <= 40010))) ||
+    (rules.has('practice-ranges') && port >= 20000 && port <= 20100) ||
     (rules.has('linux-ephemeral') && port >= 32768 && port <= 60999) ||
     ((rules.has('windows-ephemeral') || rules.has('macos-ephemeral')) && port >= 49152) ||
     (rules.has('privileged') && port < 1024);
@@ -22,13 +24,13 @@ describe('free-port finder', () => {
   it('stores claimed ports as runs and product names once', () => {
     expect(toRuns([7, 1, 2, 3, 3])).toEqual([[1, 3], [7, 7]]);
     expect(data.iana).toEqual([[1024, 1026], [2000, 2000]]);
-    expect(data.products).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(data.products).toEqual(['Alpha', 'Beta', 'Delta', 'Gamma']);
   });
 
   it('agrees with a port-by-port computation for every rule set', () => {
-    const sets: Rule[][] = [[...RULES], [], ['iana'], ['practice', 'privileged'], ['linux-ephemeral'], ['windows-ephemeral', 'iana']];
+    const sets: Rule[][] = [[...RULES], [], ['iana'], ['practice', 'privileged'], ['practice-ranges'], ['linux-ephemeral'], ['windows-ephemeral', 'iana']];
     for (const rules of sets) {
-      for (const [start, end] of [[0, 3000], [1000, 1100], [32000, 50000], [65000, 65535]] as const) {
+      for (const [start, end] of [[0, 3000], [1000, 1100], [19000, 21000], [32000, 50000], [65000, 65535]] as const) {
         expect(findFreePorts(data, { start, end }, new Set(rules)).ports, `${rules} ${start}-${end}`).toEqual(bruteForce(start, end, new Set(rules)));
       }
     }
@@ -41,6 +43,8 @@ describe('free-port finder', () => {
 
   it('gives every reason a port is not free', () => {
     expect(claimsOn(data, 1030, new Set(RULES))).toEqual([{ rule: 'practice', products: ['Alpha', 'Beta'] }]);
+    expect(claimsOn(data, 20050, new Set(RULES))).toEqual([{ rule: 'practice-ranges', products: ['Delta'] }]);
+    expect(claimsOn(data, 20050, new Set<Rule>(['practice']))).toEqual([]);
     expect(claimsOn(data, 50000, new Set(RULES)).map((c) => c.rule)).toEqual(['linux-ephemeral', 'windows-ephemeral', 'macos-ephemeral']);
     expect(claimsOn(data, 80, new Set<Rule>(['iana', 'privileged']))).toEqual([{ rule: 'privileged' }]);
     expect(claimsOn(data, 5000, new Set(RULES))).toEqual([]);

@@ -6,7 +6,7 @@
 import type { PortRecord } from '../../schemas/port-record.ts';
 import type { CompactPortJson, PortJson, UseJson } from '../../schemas/api.ts';
 import { ghostVerdict } from '../registry/status.ts';
-import { isWide, type PortUse } from '../software/practice.ts';
+import { isWide, namesPort, type PortUse } from '../software/practice.ts';
 import { BROWSE_BLOCK_SIZE, notePath, portPath, softwarePath } from '../paths.ts';
 
 /** What the builder needs of a note: its slug (file name), title and `ghost` override. */
@@ -55,7 +55,7 @@ export function portJson(record: PortRecord, notes: readonly NoteRef[], uses: re
     tier: record.tier,
     status: record.status,
     entries: record.entries,
-    ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), uses.length > 0),
+    ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), namesPort(uses)),
     related: record.related,
     uses: uses.map(useJson),
     notes: notes.map((note) => ({ slug: note.slug, title: note.title, url: notePath(note.slug) })),

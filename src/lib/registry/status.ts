@@ -91,12 +91,13 @@ export function applyGhostOverride(likelyGhost: boolean, overrides: (boolean | u
 }
 
 /**
- * The ghost badge on a port page. A port with any documented use in practice is never a
- * likely ghost: its registrant may be gone, but the port is not unclaimed (the page
+ * The ghost badge on a port page. A port that software is documented to use is never a likely
+ * ghost: its registrant may be gone, but the port is not unclaimed (the page
  * /registry-vs-practice/ says so instead). Otherwise the first note override, else the heuristic.
  * @param likelyGhost the registry heuristic's answer (isLikelyGhost)
  * @param overrides `ghost` values of the notes attached to the port
- * @param usedInPractice whether any product file lists a use covering the port
+ * @param usedInPractice whether a product file names the port (a single port or a narrow range;
+ *   see namesPort in src/lib/software/practice.ts)
  */
 export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], usedInPractice: boolean): boolean {
   return !usedInPractice && applyGhostOverride(likelyGhost, overrides);

@@ -25,6 +25,14 @@ export const WIDE_RANGE_PORTS = 64;
 export const spanSize = (span: PortSpan): number => span.end - span.start + 1;
 export const isWide = (use: PracticeUse): boolean => spanSize(use.port) > WIDE_RANGE_PORTS;
 
+/**
+ * Whether software is documented to listen on this port itself: a single-port or narrow-range
+ * use. A wide range is a pool the software draws ports from (RTP media, NodePorts, TURN
+ * relays), which says nothing about one port in it: it neither clears the ghost mark nor
+ * claims the port in the free-port finder's "used in practice" rule.
+ */
+export const namesPort = (uses: readonly PortUse[]): boolean => uses.some((u) => !isWide(u.use));
+
 /** "3000" or "30000–32767" */
 export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
 
