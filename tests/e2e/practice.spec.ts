@@ -34,13 +34,14 @@ test.describe('port pages show the software seen in practice', () => {
   });
 
   test('each use line names role, protocol, default or convention, and links its source', async ({ page }) => {
-    for (const port of [3000, 9090, 25565]) {
+    // Ports with at most 12 named uses, so every one gets a full line (a crowded port lists the rest by name).
+    for (const port of [9090, 25565, 5432]) {
       await page.goto(`/ports/${port}/`);
       for (const p of productsOnPort(port)) {
         const use = p.uses.find((u) => span(u)[0] <= port && port <= span(u)[1])!;
         if (span(use)[1] - span(use)[0] + 1 > 64) {
           // A wide range (an RTP pool, NodePorts) is one compact mention, its details on the product page.
-          await expect(page.locator('#in-practice .pools'), `${p.slug} on ${port}`).toContainText(`${p.name} (${use.role}`);
+          await expect(page.locator('#in-practice .pools'), `${p.slug} on ${port}`).toContainText(`${p.name} ${span(use)[0]}–${span(use)[1]}`);
           continue;
         }
         const line = page.locator('#in-practice li').filter({ has: page.getByRole('link', { name: p.name, exact: true }) }).first();
@@ -49,6 +50,15 @@ test.describe('port pages show the software seen in practice', () => {
         await expect(line.locator(`a[href="${use.source.url}"]`)).toHaveCount(1);
       }
     }
+  });
+
+  test('a crowded port (8080) still links every product that uses it', async ({ page }) => {
+    const onPort = productsOnPort(8080).filter((p) => p.uses.some((u) => span(u)[0] <= 8080 && 8080 <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
+    expect(onPort.length).toBeGreaterThan(12);
+    await page.goto('/ports/8080/');
+    const hrefs = await page.locator('#in-practice a[href^="/software/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const p of onPort) expect(hrefs, p.slug).toContain(`/software/${p.slug}/`);
+    expect(await page.locator('#in-practice li').count()).toBe(12);
   });
 
   test('the section sits above "How to check what\'s listening" and is linkable', async ({ page }) => {
@@ -67,7 +77,7 @@ test.describe('port pages show the software seen in practice', () => {
     const [start, end] = span(nodePorts!);
     const inside = Math.floor((start + end) / 2);
     await page.goto(`/ports/${inside}/`);
-    await expect(page.locator('#in-practice .pools')).toContainText(`${product('kubernetes').name} (${nodePorts!.role}`);
+    await expect(page.locator('#in-practice .pools')).toContainText(`${product('kubernetes').name} ${start}–${end}`);
   });
 });
 
