@@ -30,14 +30,18 @@ export function parsePortQuery(query: string): PortQuery | null {
 export const SOFTWARE_TITLE_SUFFIX = ' (software)';
 
 /**
- * Moves results whose product name equals the query to the front, keeping the index's order
- * otherwise: Pagefind ranks "Prometheus Node Exporter" as high as "Prometheus" for the query
- * "prometheus", but a reader who types a product's exact name wants that product.
+ * Moves exact matches to the front, keeping the index's order otherwise: a product whose name
+ * is the query ("Prometheus (software)" for "prometheus", which Pagefind ranks no higher than
+ * "Prometheus Pushgateway"), and a port whose IANA service name is the query ("Port 22: ssh"
+ * for "ssh", which the OpenSSH page would otherwise outrank).
  * @param results the index's results, best first, with their titles
  * @param query what the reader typed
  */
 export function promoteExactNames<T extends { meta: { title?: string } }>(results: T[], query: string): T[] {
   const wanted = query.trim().toLowerCase();
-  const exact = (result: T) => (result.meta.title ?? '').toLowerCase() === `${wanted}${SOFTWARE_TITLE_SUFFIX}`;
+  const exact = (result: T) => {
+    const title = (result.meta.title ?? '').toLowerCase();
+    return title === `${wanted}${SOFTWARE_TITLE_SUFFIX}` || /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] === wanted;
+  };
   return [...results.filter(exact), ...results.filter((result) => !exact(result))];
 }

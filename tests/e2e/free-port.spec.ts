@@ -6,7 +6,8 @@ import { test, expect, type Page } from 'playwright/test';
 import { allRows } from './registry.ts';
 import { products, span } from './software-data.ts';
 
-const WITHDRAWN = /de-?assigned|de-?registered|removed|deprecated|decomm?issioned/i;
+// "De-assigned", "De-registered", "Removed", "Deprecated", "Decommissioned" and "De-Commissioned Port" (9006) all withdraw a port.
+const WITHDRAWN = /de-?assigned|de-?registered|removed|deprecated|de-?comm?issioned/i;
 
 /** Ports with an IANA row that assigns or reserves them (a service name, or a use described without one). */
 function ianaTaken(): Set<number> {

@@ -76,7 +76,8 @@ test('every page carries a CSP without inline scripts, and nothing violates it',
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const path of PAGES) {
     test(`axe finds no accessibility violations on ${path} (${colorScheme})`, async ({ page }) => {
-      test.setTimeout(60_000);
+      // The service-name index (7,300 links) and the registry-vs-practice table take axe a while on 2 cores.
+      test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

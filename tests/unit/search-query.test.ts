@@ -31,4 +31,13 @@ describe('promoteExactNames', () => {
     ]);
     expect(promoteExactNames(results, 'node').map((r) => r.meta.title)).toEqual(results.map((r) => r.meta.title));
   });
+
+  it('puts the port whose IANA service name is the query first', () => {
+    const results = ['OpenSSH (software)', 'Port 830: netconf-ssh', 'Port 22: ssh · Dropbear SSH, OpenSSH and Gitea'].map((title) => ({ meta: { title } }));
+    expect(promoteExactNames(results, 'SSH').map((r) => r.meta.title)).toEqual([
+      'Port 22: ssh · Dropbear SSH, OpenSSH and Gitea',
+      'OpenSSH (software)',
+      'Port 830: netconf-ssh',
+    ]);
+  });
 });
