@@ -34,14 +34,16 @@ export const SOFTWARE_TITLE_SUFFIX = ' (software)';
  * is the query ("Prometheus (software)" for "prometheus", which Pagefind ranks no higher than
  * "Prometheus Pushgateway"), and a port whose IANA service name is the query ("Port 22: ssh"
  * for "ssh", which the OpenSSH page would otherwise outrank).
- * @param results the index's results, best first, with their titles
+ * @param results the index's results, best first, with their URLs and titles
  * @param query what the reader typed
  */
-export function promoteExactNames<T extends { meta: { title?: string } }>(results: T[], query: string): T[] {
+export function promoteExactNames<T extends { url: string; meta: { title?: string } }>(results: T[], query: string): T[] {
   const wanted = query.trim().toLowerCase();
   const exact = (result: T) => {
     const title = (result.meta.title ?? '').toLowerCase();
-    return title === `${wanted}${SOFTWARE_TITLE_SUFFIX}` || /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] === wanted;
+    // Only port pages: a note titled "Port 22: SSH" is not the port's registration.
+    const portName = /^\/ports\/\d+\/$/.test(result.url) ? /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] : undefined;
+    return title === `${wanted}${SOFTWARE_TITLE_SUFFIX}` || portName === wanted;
   };
   return [...results.filter(exact), ...results.filter((result) => !exact(result))];
 }

@@ -22,7 +22,7 @@ describe('parsePortQuery', () => {
 
 describe('promoteExactNames', () => {
   it('puts the product whose name is the query first, keeping the rest in order', () => {
-    const results = ['Prometheus Node Exporter (software)', 'Port 9090: websm', 'Prometheus (software)', 'Prometheus Pushgateway (software)'].map((title) => ({ meta: { title } }));
+    const results = ['Prometheus Node Exporter (software)', 'Port 9090: websm', 'Prometheus (software)', 'Prometheus Pushgateway (software)'].map((title) => ({ url: '/software/x/', meta: { title } }));
     expect(promoteExactNames(results, ' prometheus ').map((r) => r.meta.title)).toEqual([
       'Prometheus (software)',
       'Prometheus Node Exporter (software)',
@@ -33,11 +33,12 @@ describe('promoteExactNames', () => {
   });
 
   it('puts the port whose IANA service name is the query first', () => {
-    const results = ['OpenSSH (software)', 'Port 830: netconf-ssh', 'Port 22: ssh · Dropbear SSH, OpenSSH and Gitea'].map((title) => ({ meta: { title } }));
-    expect(promoteExactNames(results, 'SSH').map((r) => r.meta.title)).toEqual([
-      'Port 22: ssh · Dropbear SSH, OpenSSH and Gitea',
-      'OpenSSH (software)',
-      'Port 830: netconf-ssh',
-    ]);
+    const results = [
+      { url: '/software/openssh/', meta: { title: 'OpenSSH (software)' } },
+      { url: '/notes/port-22/', meta: { title: 'Port 22: SSH' } },
+      { url: '/ports/830/', meta: { title: 'Port 830: netconf-ssh' } },
+      { url: '/ports/22/', meta: { title: 'Port 22: ssh · Dropbear SSH, OpenSSH and Gitea' } },
+    ];
+    expect(promoteExactNames(results, 'SSH').map((r) => r.url)).toEqual(['/ports/22/', '/software/openssh/', '/notes/port-22/', '/ports/830/']);
   });
 });
