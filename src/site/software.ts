@@ -49,6 +49,7 @@ export const disagreements: Disagreement[] = [...practiceByPort.entries()]
 export function practiceCounts() {
   const ports = [...practiceByPort.keys()];
   const named = ports.filter((port) => namesPort(practiceByPort.get(port)!));
+  const namedSet = new Set(named);
   const registryGhost = (port: number) => {
     const record = generatedRegistry().records[port]!;
     return applyGhostOverride(record.likelyGhost, (notesByPort.get(port) ?? []).map((note) => note.data.ghost));
@@ -63,7 +64,7 @@ export function practiceCounts() {
     /** Ports the registry heuristic (with note overrides) calls likely ghosts, but a use in practice names: no ghost badge. */
     ghostFlagsClearedByPractice: named.filter(registryGhost).length,
     /** Likely ghosts left as they are because only a wide range covers them. */
-    ghostFlagsInsideWideRangesOnly: ports.filter((port) => !named.includes(port) && registryGhost(port)).length,
+    ghostFlagsInsideWideRangesOnly: ports.filter((port) => !namedSet.has(port) && registryGhost(port)).length,
     disagreements: disagreements.length,
   };
 }
