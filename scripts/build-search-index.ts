@@ -1,21 +1,36 @@
 /**
  * The search step of `npm run build`: Pagefind indexes the pages of dist/ that carry
  * data-pagefind-body (assigned, reserved and de-assigned ports, ports with notes, notes,
- * service names) and writes dist/pagefind/. Unassigned and dynamic ports stay out: a port
- * number never needs the index, the search box jumps to /ports/N/ directly.
+ * products, service names) and writes dist/pagefind/. Unassigned and dynamic ports stay out:
+ * a port number never needs the index, the search box jumps to /ports/N/ directly.
  *
- * Pages are chosen here by reading them, so the page template stays the one place that
- * decides; handing Pagefind only those ~6,500 pages takes half the time of letting it
- * parse all 65,000 (measured: 8.9 s against 17.6 s, BENCHMARKS.md).
+ * Pages are chosen by the mark, so the page templates stay the one place that decides. Of the
+ * 65,536 port pages only those the build lists in /data-report.json (`searchIndex.ports`, from
+ * the same decision, src/lib/search-scope.ts) are read: reading all of them took most of this
+ * step on a cold disk (BENCHMARKS.md). A listed page without the mark fails the step.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
+import { parsePortList } from '../src/lib/port-list.ts';
 
 const SITE_DIR = 'dist';
 const INDEX_DIR = join(SITE_DIR, 'pagefind');
+const PORTS_DIR = join(SITE_DIR, 'ports');
+const REPORT = join(SITE_DIR, 'data-report.json');
 const MARK = 'data-pagefind-body';
+
+/** The port pages to read, from the build's data report. */
+function indexedPorts(): Set<number> {
+  const spec: unknown = JSON.parse(readFileSync(REPORT, 'utf8')).searchIndex?.ports;
+  if (typeof spec !== 'string') throw new Error(`${REPORT}: no searchIndex.ports; run \`astro build\` first`);
+  return parsePortList(spec);
+}
+
+/** dist/ports/3489 -> 3489; other folders -> null */
+const portOfFolder = (folder: string): number | null =>
+  dirname(folder) === PORTS_DIR && /^\d+$/.test(basename(folder)) ? Number(basename(folder)) : null;
 /**
  * Words on thousands of pages (field labels, status badges, the summary sentence, values
  * marked .facet) would bloat every index chunk a query loads; they stay out of the index.
@@ -28,15 +43,29 @@ async function run(): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
   try {
-    let pages = 0;
-    for (const file of htmlFiles(SITE_DIR, INDEX_DIR)) {
+    const added: Promise<void>[] = [];
+    const ports = indexedPorts();
+    const skip = (folder: string) => {
+      const port = portOfFolder(folder);
+      return folder === INDEX_DIR || (port !== null && !ports.has(port));
+    };
+    for (const file of htmlFiles(SITE_DIR, skip)) {
       const content = readFileSync(file, 'utf8');
+      const port = portOfFolder(dirname(file));
+      if (port !== null && !content.includes(MARK)) throw new Error(`pagefind: ${file} is listed in ${REPORT} but lacks ${MARK}`);
       if (!content.includes(MARK)) continue;
-      const added = await index.addHTMLFile({ url: urlOfFile(SITE_DIR, file), content });
-      if (added.errors.length > 0) throw new Error(`pagefind: ${file}: ${added.errors.join('; ')}`);
-      pages++;
+      // Not awaited one by one: each page is a round trip to Pagefind's process, and sent
+      // together they take ~6 s instead of ~9 s here (BENCHMARKS.md).
+      added.push(index.addHTMLFile({ url: urlOfFile(SITE_DIR, file), content }).then(({ errors }) => {
+        if (errors.length > 0) throw new Error(`pagefind: ${file}: ${errors.join('; ')}`);
+      }));
     }
+    await Promise.all(added);
+    const pages = added.length;
     if (pages === 0) throw new Error(`pagefind: no page in ${SITE_DIR} has ${MARK}; run \`astro build\` first`);
+    // Files are named by content hash and Pagefind skips those already there, so after
+    // `npm run rebuild` (which keeps dist/) only changed fragments are written; the replaced
+    // ones stay unreferenced until the next full build empties dist/.
     const written = await index.writeFiles({ outputPath: INDEX_DIR });
     if (written.errors.length > 0) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
     console.log(`search: indexed ${pages} pages into ${INDEX_DIR} in ${Math.round(performance.now() - started)} ms`);

@@ -21,3 +21,19 @@ export function parsePortList(spec: string): Set<number> {
   }
   return ports;
 }
+
+/**
+ * The inverse of parsePortList: ascending ports as the shortest list of items.
+ * @param ports port numbers 0-65535, in any order, duplicates allowed
+ * @returns e.g. "0-10,3489,65535"; "" for none
+ */
+export function formatPortList(ports: Iterable<number>): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const items: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i++;
+    items.push(start === sorted[i] ? String(start) : `${start}-${sorted[i]}`);
+  }
+  return items.join(',');
+}

@@ -6,11 +6,15 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** @yields every .html file under dir, except under `skip` (a path below dir) */
-export function* htmlFiles(dir: string, skip?: string): Generator<string> {
+/**
+ * @param skip folders not to enter: a path below dir, or a test on each folder's path
+ * @yields every .html file under dir, except in skipped folders
+ */
+export function* htmlFiles(dir: string, skip?: string | ((folder: string) => boolean)): Generator<string> {
+  const skipped = typeof skip === 'function' ? skip : (folder: string) => folder === skip;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && path !== skip) yield* htmlFiles(path, skip);
+    if (entry.isDirectory() && !skipped(path)) yield* htmlFiles(path, skipped);
     else if (entry.isFile() && entry.name.endsWith('.html')) yield path;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * /data-report.json: the data step's account of every CSV row, plus counts of the "seen in
- * practice" data (products, uses, ports, ghost flags that practice cleared), published with the site.
+ * practice" data (products, uses, ports, ghost flags that practice cleared) and the port pages in the search index (src/lib/search-scope.ts;
+ * the search step reads only those), published with the site.
  */
 import { generatedReport } from '../lib/generated-registry.ts';
 import { practiceCounts } from '../site/software.ts';
+import { searchIndexedPorts } from '../site/routes.ts';
 
 export const GET = () =>
-  new Response(JSON.stringify({ ...generatedReport(), practice: practiceCounts() }, null, 2), {
+  new Response(JSON.stringify({ ...generatedReport(), practice: practiceCounts(), searchIndex: { ports: searchIndexedPorts } }, null, 2), {
     headers: { 'Content-Type': 'application/json' },
   });
