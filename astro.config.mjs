@@ -11,6 +11,7 @@ import { openSearch } from './src/integrations/opensearch.ts';
 
 // The public origin (PORT_ATLAS_SITE, README "Settings"): canonical links, og:url, sitemap, OpenSearch.
 const site = siteOrigin() ?? undefined;
+const incremental = process.env.PORT_ATLAS_INCREMENTAL === '1';
 
 export default defineConfig({
   site,
@@ -44,9 +45,11 @@ export default defineConfig({
     },
   ],
   devToolbar: { enabled: false },
-  // Incremental builds (npm run rebuild) keep a copy of every page in node_modules/.astro and
-  // re-render only pages whose cache key (src/site/routes.ts) or code changed: a rebuild
-  // after editing one note takes ~45 s instead of ~85 s (BENCHMARKS.md), but writing the
-  // copies makes a fresh build ~10-30 s slower, so plain `npm run build` (CI, first builds) leaves it off.
-  experimental: { incrementalBuild: process.env.PORT_ATLAS_INCREMENTAL === '1' },
+  // Incremental builds (npm run rebuild) re-render only routes whose cache key
+  // (src/site/cache-key.ts) or code changed, and keep dist/ between builds so an unchanged
+  // page costs one file check instead of a copy from Astro's cache (on a slow disk the copies
+  // cost as much as rendering). Writing the cache makes a first build slower, so plain
+  // `npm run build` (CI, first builds) leaves it off.
+  experimental: { incrementalBuild: incremental },
+  vite: { build: { emptyOutDir: !incremental } },
 });

@@ -13,6 +13,7 @@ import { API_SCHEMA_PATH } from '../lib/paths.ts';
 import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
 import { notesByPort } from './notes.ts';
 import { practiceByPort, software } from './software.ts';
+import { cacheKeyOf } from './cache-key.ts';
 
 /** The fields every API file starts with. */
 export const fileHeader = (definition: ApiDefinition) => ({
@@ -39,7 +40,7 @@ export const portsWithFiles: PortJson[] = portItems.flatMap((item) => (item.full
 const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS_PORTS) : null;
 export const portFileRoutes = portsWithFiles
   .filter((port) => only?.has(port.port) ?? true)
-  .map((port) => ({ params: { port: String(port.port) }, props: { port } }));
+  .map((port) => ({ params: { port: String(port.port) }, props: { port }, cacheKey: cacheKeyOf(port) }));
 
 /** The 64 block files' contents. */
 export const apiBlocks = blocksJson(portItems);
