@@ -5,13 +5,14 @@
  *   npm run bench                # 3 build + 3 floor runs (interleaved), rebuilds, output, search
  *   npm run bench -- --runs 5    # more runs
  *   npm run bench -- --quick     # 1 run, no floor: for development
+ *   npm run bench -- --dev-only  # only the dev-server figures
  *
  * Build steps run as `npm run build` runs them, each under GNU time (/usr/bin/time, Debian
  * package "time") for wall time and peak resident memory. The floor is the same Astro
  * building 65,536 /ports/N/ pages that print only the number, in a generated temp project.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,9 @@ const DIST = join(ROOT, 'dist');
 const ASTRO_CACHE = join(ROOT, 'node_modules/.astro');
 /** The note edited for the rebuild figure; restored afterwards. */
 const EDITED_NOTE = join(ROOT, 'content/notes/port-3516.mdx');
+/** What the dev-server figures edit (restored afterwards) and the pages that must show the edit. */
+const DEV_NOTE = { file: join(ROOT, 'content/notes/port-3489.mdx'), page: '/ports/3489/' };
+const DEV_PRODUCT = { file: join(ROOT, 'content/software/grafana.yaml'), page: '/ports/3000/', from: 'role: web UI and HTTP API' };
 const TIME = '/usr/bin/time';
 /** The site's build.concurrency (astro.config.mjs), for the same-settings floor. */
 const SITE_CONCURRENCY: number = (await import('../astro.config.mjs')).default.build?.concurrency ?? 1;
@@ -33,6 +37,8 @@ interface Stats { median: number; min: number; max: number }
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+/** `--dev-only`: only the dev-server figures (they need no build). */
+const devOnly = args.includes('--dev-only');
 const runs = quick ? 1 : Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 
 /** Runs a command under GNU time; returns wall seconds and peak RSS of the largest process. */
@@ -203,7 +209,77 @@ async function searchFigures() {
   }
 }
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Polls url every 50 ms until `ready(body)`; returns seconds since `since`. Throws after 120 s. */
+async function waitFor(url: string, since: number, ready: (body: string) => boolean): Promise<number> {
+  while (performance.now() - since < 120_000) {
+    try {
+      const response = await fetch(url);
+      if (response.ok && ready(await response.text())) return round((performance.now() - since) / 1000);
+    } catch { /* not up yet */ }
+    await sleep(50);
+  }
+  throw new Error(`${url} did not become ready within 120 s`);
+}
+
+/**
+ * `npm run dev` as a writer runs it: seconds from the command to the first answer of
+ * /ports/3489/, then from saving an edited note (and an edited product file) to its port
+ * page showing the edit. Each figure is one sample; run() takes the median of `runs`.
+ */
+async function devOnce() {
+  const port = 4391;
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const server = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
+    cwd: ROOT, stdio: ['ignore', openSync(join(ROOT, 'bench/dev-server.log'), 'w'), 'inherit'], detached: true,
+    env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const originals = new Map<string, string>();
+  const edit = (file: string, change: (text: string) => string) => {
+    if (!originals.has(file)) originals.set(file, readFileSync(file, 'utf8'));
+    writeFileSync(file, change(originals.get(file)!));
+  };
+  try {
+    const firstPage = await waitFor(base + DEV_NOTE.page, started, () => true);
+    await waitFor(base + DEV_PRODUCT.page, performance.now(), () => true); // compile the page once before timing edits
+    const noteMark = `Benchmark edit ${Date.now()}.`;
+    const savedNote = performance.now();
+    edit(DEV_NOTE.file, (text) => `${text}\n${noteMark}\n`);
+    const noteEdit = await waitFor(base + DEV_NOTE.page, savedNote, (body) => body.includes(noteMark));
+    await sleep(2000); // let the note's reload settle, so the product figure is timed alone
+    const productMark = `web UI and HTTP API ${Date.now()}`;
+    const savedProduct = performance.now();
+    edit(DEV_PRODUCT.file, (text) => text.replace(DEV_PRODUCT.from, `role: ${productMark}`));
+    const productEdit = await waitFor(base + DEV_PRODUCT.page, savedProduct, (body) => body.includes(productMark));
+    return { firstPage, noteEdit, productEdit };
+  } finally {
+    for (const [file, text] of originals) writeFileSync(file, text);
+    try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    await sleep(1000);
+  }
+}
+
+async function devFigures() {
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(await devOnce());
+    console.log(`bench: dev ${i + 1}: ${JSON.stringify(samples.at(-1))}`);
+  }
+  return {
+    firstPageSeconds: stats(samples.map((s) => s.firstPage)),
+    noteEditSeconds: stats(samples.map((s) => s.noteEdit)),
+    productEditSeconds: stats(samples.map((s) => s.productEdit)),
+  };
+}
+
 async function run(): Promise<void> {
+  if (devOnly) {
+    console.log(JSON.stringify(await devFigures(), null, 2));
+    return;
+  }
   if (!existsSync(TIME)) throw new Error(`${TIME} not found: apt-get install -y time`);
   console.log(`bench: ${runs} build run(s)${quick ? ', quick mode (no floor)' : ' and floor run(s)'}`);
   // Build and floor runs alternate, so drift on a shared machine hits both sides alike;
@@ -254,6 +330,7 @@ async function run(): Promise<void> {
     rebuild: { first: primed.total.seconds, unchanged: unchanged.total.seconds, oneNoteEdited: noteEdited.total.seconds, siteStep: { unchanged: unchanged.site.seconds, oneNoteEdited: noteEdited.site.seconds } },
     output: outputFigures(),
     search: await searchFigures(),
+    dev: await devFigures(),
   };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
