@@ -9,7 +9,7 @@ import { blocksJson, portItem, useJson, type NoteRef, type PortItem } from '../l
 import { buildServices } from '../lib/api/services.ts';
 import { parsePortList } from '../lib/port-list.ts';
 import { isWide } from '../lib/software/practice.ts';
-import { API_SCHEMA_PATH } from '../lib/paths.ts';
+import { API_SCHEMA_PATH, serviceSegment } from '../lib/paths.ts';
 import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
 import { notesByPort } from './notes.ts';
 import { practiceByPort, software } from './software.ts';
@@ -47,6 +47,14 @@ export const apiBlocks = blocksJson(portItems);
 
 /** Every service name, lower-case, sorted; throws naming the names if two share a URL. */
 export const services = buildServices(generatedRegistry().records, generatedReport().serviceNameOnly);
+
+/**
+ * The services that get a page and a JSON file, with their cache keys. PORT_ATLAS_PORTS limits
+ * them to services with a port in the list (fixture builds: ~7,300 pages and files fewer).
+ */
+export const serviceRoutes = services
+  .filter((service) => only === null || service.ports.some((port) => only.has(port)))
+  .map((service) => ({ params: { name: serviceSegment(service.name) }, props: { service }, cacheKey: cacheKeyOf(service) }));
 
 /** The registry's service names without a port, as entries. */
 export const portlessEntries: ServiceEntry[] = services
