@@ -31,14 +31,8 @@ function readPage(file: string): Page {
   return { ids, links };
 }
 
-/** /ports/22/ -> dist/ports/22/index.html; /_astro/x.css -> dist/_astro/x.css; each path looked up once */
-const files = new Map<string, string | null>();
+/** /ports/22/ -> dist/ports/22/index.html; /_astro/x.css -> dist/_astro/x.css */
 function fileFor(pathname: string): string | null {
-  if (!files.has(pathname)) files.set(pathname, lookUp(pathname));
-  return files.get(pathname)!;
-}
-
-function lookUp(pathname: string): string | null {
   const path = join(SITE_DIR, decodeURIComponent(pathname));
   if (pathname.endsWith('/')) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
   return existsSync(path) && statSync(path).isFile() ? path : null;
