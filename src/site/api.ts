@@ -49,12 +49,17 @@ export const apiBlocks = blocksJson(portItems);
 export const services = buildServices(generatedRegistry().records, generatedReport().serviceNameOnly);
 
 /**
- * The services that get a page and a JSON file, with their cache keys. PORT_ATLAS_PORTS limits
- * them to services with a port in the list (fixture builds: ~7,300 pages and files fewer).
+ * The services that get a page and a JSON file. PORT_ATLAS_PORTS limits them to services with
+ * a port in the list (fixture builds: ~7,300 pages and files fewer).
  */
-export const serviceRoutes = services
-  .filter((service) => only === null || service.ports.some((port) => only.has(port)))
-  .map((service) => ({ params: { name: serviceSegment(service.name) }, props: { service }, cacheKey: cacheKeyOf(service) }));
+const builtServices = services.filter((service) => only === null || service.ports.some((port) => only.has(port)));
+
+/**
+ * getStaticPaths for the service page and the service JSON file. A new list for each caller:
+ * Astro keeps its own state on the route objects, so two routes cannot share them.
+ */
+export const serviceRoutes = () =>
+  builtServices.map((service) => ({ params: { name: serviceSegment(service.name) }, props: { service }, cacheKey: cacheKeyOf(service) }));
 
 /** The registry's service names without a port, as entries. */
 export const portlessEntries: ServiceEntry[] = services

@@ -2,6 +2,6 @@
 import type { ServiceJson } from '../../../../schemas/api.ts';
 import { fileHeader, jsonResponse, serviceRoutes } from '../../../../site/api.ts';
 
-export const getStaticPaths = () => serviceRoutes;
+export const getStaticPaths = serviceRoutes;
 
 export const GET = ({ props }: { props: { service: ServiceJson } }) => jsonResponse({ ...fileHeader('serviceFile'), ...props.service });
