@@ -1,7 +1,9 @@
 /**
- * The real build in dist/, checked in Node (no browser): a page for every port and the
- * search index loader.
+ * The real build in dist/, checked in Node (no browser): a page for every port, the search
+ * index loader, and every internal link. First in file order, so the link check (~40 s) runs
+ * beside the browser tests.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from 'playwright/test';
@@ -25,4 +27,13 @@ test('the build has an index.html for every port from 0 to 65535', () => {
 
 test('the build ships the Pagefind loader at dist/pagefind/pagefind.js', () => {
   expect(existsSync(`${DIST}pagefind/pagefind.js`)).toBe(true);
+});
+
+test('every internal link and #fragment of the build names a file and an id on it (npm run check:links)', () => {
+  test.setTimeout(180_000);
+  const result = spawnSync(process.execPath, ['scripts/check-links.ts', DIST], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toMatch(/internal links \(\d+ with #fragments\) checked in [\d.]+ s, 0 broken/);
+  expect(Number(/links: (\d+) pages/.exec(result.stdout)?.[1])).toBeGreaterThan(65_536);
+  expect(result.status).toBe(0);
 });
