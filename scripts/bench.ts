@@ -307,6 +307,10 @@ async function run(): Promise<void> {
   try {
     writeFileSync(EDITED_NOTE, `${original}\nEdited by the benchmark.\n`);
     noteEdited = buildOnce(false, true);
+    // The rebuild must show the edit on the note's page and on its port's page.
+    for (const page of ['notes/port-3516/index.html', 'ports/3516/index.html']) {
+      if (!readFileSync(join(DIST, page), 'utf8').includes('Edited by the benchmark.')) throw new Error(`rebuild: dist/${page} does not show the edited note`);
+    }
   } finally {
     writeFileSync(EDITED_NOTE, original);
   }

@@ -4,7 +4,8 @@
  * beside the browser tests.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parsePortList } from '../../src/lib/port-list.ts';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from 'playwright/test';
 import { MAX_PORT } from './registry.ts';
@@ -36,4 +37,13 @@ test('every internal link and #fragment of the build names a file and an id on i
   expect(result.stdout).toMatch(/internal links \(\d+ with #fragments\) checked in [\d.]+ s, 0 broken/);
   expect(Number(/links: (\d+) pages/.exec(result.stdout)?.[1])).toBeGreaterThan(65_536);
   expect(result.status).toBe(0);
+});
+
+test('the data report lists exactly the port pages that carry the search mark (a sample of every 97th port and the edges)', () => {
+  const listed = parsePortList(JSON.parse(readFileSync(`${DIST}data-report.json`, 'utf8')).searchIndex.ports);
+  expect(listed.size).toBeGreaterThan(6000);
+  for (let port = 0; port <= MAX_PORT; port += port < 65500 ? 97 : 1) {
+    const marked = readFileSync(`${DIST}ports/${port}/index.html`, 'utf8').includes('data-pagefind-body');
+    expect(marked, `port ${port}`).toBe(listed.has(port));
+  }
 });
