@@ -6,3 +6,5 @@
 export const GENERATED_DIR = process.env.PORT_ATLAS_GENERATED_DIR || '.generated';
 export const REGISTRY_JSON = `${GENERATED_DIR}/registry.json`;
 export const REPORT_JSON = `${GENERATED_DIR}/data-report.json`;
+/** SHA-256 of the data step's inputs when it last ran (scripts/build-data.ts). */
+export const INPUTS_DIGEST = `${GENERATED_DIR}/inputs.sha256`;
