@@ -1,7 +1,7 @@
 /**
- * /data-report.json: the data step's account of every CSV row, plus counts of the "seen in
- * practice" data (products, uses, ports, ghost flags that practice cleared) and the port pages in the search index (src/lib/search-scope.ts;
- * the search step reads only those), published with the site.
+ * /data-report.json, published with the site: the data step's account of every CSV row, counts
+ * of the "seen in practice" data (products, uses, ports, ghost flags that practice cleared), and
+ * the port pages in the search index (src/lib/search-scope.ts; the search step reads only those).
  */
 import { generatedReport } from '../lib/generated-registry.ts';
 import { practiceCounts } from '../site/software.ts';

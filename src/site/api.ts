@@ -7,13 +7,13 @@
 import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
 import { blocksJson, portItem, useJson, type NoteRef, type PortItem } from '../lib/api/port-json.ts';
 import { buildServices } from '../lib/api/services.ts';
-import { parsePortList } from '../lib/port-list.ts';
 import { isWide } from '../lib/software/practice.ts';
 import { API_SCHEMA_PATH, serviceSegment } from '../lib/paths.ts';
 import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
 import { notesByPort } from './notes.ts';
 import { practiceByPort, software } from './software.ts';
 import { cacheKeyOf } from './cache-key.ts';
+import { BUILT_PORTS } from './settings.ts';
 
 /** The fields every API file starts with. */
 export const fileHeader = (definition: ApiDefinition) => ({
@@ -36,10 +36,8 @@ export const portItems: PortItem[] = generatedRegistry().records.map((record) =>
 /** Ports with a per-port file, ascending (see hasPortFile). */
 export const portsWithFiles: PortJson[] = portItems.flatMap((item) => (item.full ? [item.full] : []));
 
-/** PORT_ATLAS_PORTS="3480-3499" limits the per-port files as it limits the port pages (fixture builds). */
-const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS_PORTS) : null;
 export const portFileRoutes = portsWithFiles
-  .filter((port) => only?.has(port.port) ?? true)
+  .filter((port) => BUILT_PORTS?.has(port.port) ?? true)
   .map((port) => ({ params: { port: String(port.port) }, props: { port }, cacheKey: cacheKeyOf(port) }));
 
 /** The 64 block files' contents. */
@@ -52,7 +50,8 @@ export const services = buildServices(generatedRegistry().records, generatedRepo
  * The services that get a page and a JSON file. PORT_ATLAS_PORTS limits them to services with
  * a port in the list (fixture builds: ~7,300 pages and files fewer).
  */
-const builtServices = services.filter((service) => only === null || service.ports.some((port) => only.has(port)));
+const built = BUILT_PORTS; // a local const, so the null check holds inside the callback
+const builtServices = built === null ? services : services.filter((service) => service.ports.some((port) => built.has(port)));
 
 /**
  * getStaticPaths for the service page and the service JSON file. A new list for each caller:

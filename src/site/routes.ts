@@ -5,7 +5,6 @@
 import { generatedRegistry } from '../lib/generated-registry.ts';
 import { ghostVerdict } from '../lib/registry/status.ts';
 import { browseBlocks } from '../lib/browse-blocks.ts';
-import { parsePortList } from '../lib/port-list.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { notesByPort, type Note } from './notes.ts';
 import { practiceByPort } from './software.ts';
@@ -13,6 +12,7 @@ import { namesPort, type PortUse } from '../lib/software/practice.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { portInSearchIndex } from '../lib/search-scope.ts';
 import { formatPortList } from '../lib/port-list.ts';
+import { BUILT_PORTS } from './settings.ts';
 
 export interface PortPageProps {
   record: PortRecord;
@@ -25,10 +25,8 @@ export interface PortPageProps {
   searchable: boolean;
 }
 
-/** PORT_ATLAS_PORTS="3480-3499" builds only those port pages: fast fixture builds for tests. */
-const only = process.env.PORT_ATLAS_PORTS ? parsePortList(process.env.PORT_ATLAS_PORTS) : null;
 
-export const portRoutes = generatedRegistry().records.filter((record) => only?.has(record.port) ?? true).map((record) => {
+export const portRoutes = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true).map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
   const uses = practiceByPort.get(record.port) ?? [];
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), namesPort(uses));
