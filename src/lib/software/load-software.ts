@@ -6,19 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { SOFTWARE_SLUG, softwareSchema, type Software } from '../../schemas/software.ts';
 import { InputError } from '../registry/input-error.ts';
+import { parseYamlAs } from '../yaml-input.ts';
 
 const EXTENSION = /\.ya?ml$/;
 
 /** Where the product files live: content/software, or PORT_ATLAS_SOFTWARE_DIR (tests). */
 export const softwareDir = (): string => process.env.PORT_ATLAS_SOFTWARE_DIR || 'content/software';
-
-/** ["uses", 0, "port"] -> "uses[0].port" */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
-}
 
 /**
  * Parses and validates one product file.
@@ -34,28 +29,7 @@ export function parseSoftwareFile(file: string, text: string): Software {
   if (!SOFTWARE_SLUG.test(slug)) {
     throw new InputError(file, null, null, `the file name "${base}" must be a slug of lower-case letters, digits and hyphens, e.g. grafana.yaml`);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const line = syntax.linePos?.[0]?.line ?? lineCounter.linePos(syntax.pos[0]).line;
-    throw new InputError(file, line, null, `not valid YAML: ${syntax.message.split('\n')[0]}`);
-  }
-  const result = softwareSchema.safeParse(document.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    // The line of the deepest node on the issue's path that exists (a missing field points at its parent).
-    let line: number | null = null;
-    for (let depth = issue.path.length; depth >= 0 && line === null; depth--) {
-      const node = depth === 0 ? document.contents : document.getIn(issue.path.slice(0, depth) as (string | number)[], true);
-      if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
-    }
-    const got = issue.path.length ? document.getIn(issue.path as (string | number)[]) : undefined;
-    const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-    const detail = ['invalid_type', 'unrecognized_keys', 'custom'].includes(issue.code) ? message : `${message}, got ${JSON.stringify(got)}`;
-    throw new InputError(file, line, issue.path.length ? fieldName(issue.path) : null, detail);
-  }
-  return { slug, ...result.data };
+  return { slug, ...parseYamlAs(file, text, softwareSchema) };
 }
 
 /**
