@@ -12,6 +12,7 @@ export const softwarePath = (slug: string): string => `/software/${slug}/`;
 export const NOTES_INDEX_PATH = '/notes/';
 export const SOFTWARE_INDEX_PATH = '/software/';
 export const REGISTRY_VS_PRACTICE_PATH = '/registry-vs-practice/';
+export const SECURITY_PATH = '/security/';
 export const FREE_PORT_PATH = '/tools/free-port/';
 export const SERVICE_NAMES_PATH = '/service-names/';
 export const SEARCH_PATH = '/search/';

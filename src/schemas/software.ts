@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { MAX_PORT } from './port-record.ts';
+import { kevProductSchema } from './kev.ts';
 
 /** Category slug -> heading on /software/. A product has exactly one. */
 export const SOFTWARE_CATEGORIES = {
@@ -90,6 +91,16 @@ export const practiceUseSchema = z
   .strict();
 export type PracticeUse = z.output<typeof practiceUseSchema>;
 
+/** A warning from the product's own documentation about exposing one of its ports, quoted verbatim. */
+export const exposureSchema = z
+  .object({
+    port: portSpanSchema,
+    quote: z.string().min(1).max(300),
+    source: practiceSourceSchema.pick({ url: true, title: true }),
+  })
+  .strict();
+export type Exposure = z.output<typeof exposureSchema>;
+
 export const softwareSchema = z
   .object({
     /** The product's own spelling: "PostgreSQL", "Kubernetes"; with " · Port Atlas" it fits a 70-character <title>. */
@@ -100,7 +111,16 @@ export const softwareSchema = z
     homepage: httpsUrl,
     /** Other names people search for ("k8s", "Postgres"). */
     aliases: z.array(z.string().min(1)).default([]),
+    /** Who makes the product, as its own homepage or documentation names it ("MikroTik" for Winbox); searchable. */
+    vendor: z.string().min(1).max(40).optional(),
     uses: z.array(practiceUseSchema).min(1),
+    /**
+     * The product's exact vendorProject/product pairs in CISA's Known Exploited Vulnerabilities
+     * catalog (content/kev/); a pair the catalog lacks stops the build naming this file.
+     */
+    kev: z.array(kevProductSchema).min(1).optional(),
+    /** Where the product's own documentation warns against exposing a port, or says it is unauthenticated by default. */
+    exposure: z.array(exposureSchema).min(1).optional(),
   })
   .strict();
 

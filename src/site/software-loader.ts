@@ -2,13 +2,16 @@
  * The content-layer loader of the `software` collection: every product file of
  * content/software/ (or PORT_ATLAS_SOFTWARE_DIR), parsed and validated by
  * src/lib/software/load-software.ts, so a bad file stops the build naming file, line and
- * field. In `astro dev` it reloads the collection when a product file changes.
+ * field, and a `kev` pair that CISA's catalog lacks stops it naming the file. In `astro dev` it reloads the collection when a product file changes.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadSoftwareDir, softwareDir } from '../lib/software/load-software.ts';
+import { checkKevPairs, loadKevCatalog } from '../lib/security/kev.ts';
 
 function fill({ store, generateDigest }: LoaderContext, dir: string): void {
   const products = loadSoftwareDir(dir);
+  // A `kev` pair the catalog lacks stops the build here, naming the product file.
+  checkKevPairs(products, loadKevCatalog(), dir.replace(/\/$/, ''));
   store.clear();
   for (const product of products) {
     const data = product as unknown as Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { parseRegistryCsv } from '../../src/lib/registry/parse-csv.ts';
 import { MINI_CSV, MINI_XML, read } from './helpers.ts';
 
 const NEXT_CSV = 'tests/fixtures/registry/mini-next.csv';
+const KEV = 'tests/fixtures/kev/good.json';
 const fileUrl = (path: string) => pathToFileURL(resolve(path)).href;
 let dir: string;
 
@@ -21,13 +22,19 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'port-atlas-update-'));
   copyFileSync(MINI_CSV, join(dir, 'service-names-port-numbers.csv'));
   copyFileSync(MINI_XML, join(dir, 'service-names-port-numbers.xml'));
+  mkdirSync(join(dir, 'kev'));
+  mkdirSync(join(dir, 'software'));
+  copyFileSync(KEV, join(dir, 'kev', 'known_exploited_vulnerabilities.json'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function updateData(csv: string, xml = MINI_XML) {
+function updateData(csv: string, xml = MINI_XML, kev = KEV) {
   return spawnSync(process.execPath, ['scripts/update-data.ts'], {
     encoding: 'utf8',
-    env: { ...process.env, IANA_DIR: dir, IANA_CSV_URL: fileUrl(csv), IANA_XML_URL: fileUrl(xml) },
+    env: {
+      ...process.env, IANA_DIR: dir, IANA_CSV_URL: fileUrl(csv), IANA_XML_URL: fileUrl(xml),
+      KEV_DIR: join(dir, 'kev'), KEV_URL: fileUrl(kev), PORT_ATLAS_SOFTWARE_DIR: join(dir, 'software'),
+    },
   });
 }
 
@@ -73,5 +80,23 @@ describe('npm run update-data', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('malformed XML');
     expect(readFileSync(join(dir, 'service-names-port-numbers.csv'), 'utf8')).toBe(read(MINI_CSV));
+  });
+
+  it('replaces the KEV catalog and rewrites its SOURCE.md with version and sha256', () => {
+    const result = updateData(NEXT_CSV);
+    expect(result.status).toBe(0);
+    const raw = JSON.parse(read(KEV)) as { catalogVersion: string; dateReleased: string };
+    expect(result.stdout).toContain(`KEV catalog ${raw.catalogVersion} (3 entries) -> ${raw.catalogVersion} (3 entries)`);
+    const source = readFileSync(join(dir, 'kev', 'SOURCE.md'), 'utf8');
+    expect(source).toContain(createHash('sha256').update(read(KEV)).digest('hex'));
+    expect(source).toContain(`| ${raw.catalogVersion} | ${raw.dateReleased} |`);
+  });
+
+  it('refuses a KEV catalog with a bad entry, naming the field, and leaves every file alone', () => {
+    const result = updateData(NEXT_CSV, MINI_XML, 'tests/fixtures/kev/bad-date.json');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('field "vulnerabilities[1].dateAdded"');
+    expect(readFileSync(join(dir, 'service-names-port-numbers.csv'), 'utf8')).toBe(read(MINI_CSV));
+    expect(readFileSync(join(dir, 'kev', 'known_exploited_vulnerabilities.json'), 'utf8')).toBe(read(KEV));
   });
 });
