@@ -15,7 +15,8 @@ import * as pagefind from 'pagefind';
 import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
 import { parsePortList } from '../src/lib/port-list.ts';
 
-const SITE_DIR = 'dist';
+/** `node scripts/build-search-index.ts [dir]`: the built site to index, dist/ unless given (astro build --outDir). */
+const SITE_DIR = process.argv[2] ?? 'dist';
 const INDEX_DIR = join(SITE_DIR, 'pagefind');
 const PORTS_DIR = join(SITE_DIR, 'ports');
 const REPORT = join(SITE_DIR, 'data-report.json');

@@ -7,7 +7,7 @@
  * - "/" focuses the search box; the 404 page forwards short URLs (/3489, /3489/udp).
  * Text from the reader or the index is only ever set with textContent, never as HTML.
  */
-import { parsePortQuery, promoteExactNames } from '../lib/search-query.ts';
+import { parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
 import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
 
@@ -15,9 +15,8 @@ const OS_STORAGE_KEY = 'port-atlas:os';
 const TICKET_STORAGE_KEY = 'port-atlas:ticket-format';
 const MAX_RESULTS = 8;
 
-interface PagefindResultData {
-  url: string;
-  meta: { title?: string; summary?: string };
+interface PagefindResultData extends NamedResult {
+  meta: NamedResult['meta'] & { summary?: string };
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -50,7 +49,7 @@ async function searchIndex(query: string, limit: number): Promise<PagefindResult
   const search = await (await loadPagefind()).search(query);
   if (id !== latestSearch) return null;
   const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
-  return id === latestSearch ? promoteExactNames(results, query) : null;
+  return id === latestSearch ? promoteNameMatches(results, query) : null;
 }
 
 function renderResults(list: HTMLElement, results: PagefindResultData[], query: string): void {

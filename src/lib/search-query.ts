@@ -28,22 +28,72 @@ export function parsePortQuery(query: string): PortQuery | null {
 
 /** What "(software)" result titles end with (src/pages/software/[slug].astro). */
 export const SOFTWARE_TITLE_SUFFIX = ' (software)';
+/** Joins a product's aliases in its `aliases` search metadata (src/pages/software/[slug].astro). */
+export const ALIAS_SEPARATOR = ', ';
+
+/** A search result as the index gives it: URL and metadata (product pages add aliases and vendor). */
+export interface NamedResult {
+  url: string;
+  meta: { title?: string; aliases?: string; vendor?: string };
+}
 
 /**
- * Moves exact matches to the front, keeping the index's order otherwise: a product whose name
- * is the query ("Prometheus (software)" for "prometheus", which Pagefind ranks no higher than
- * "Prometheus Pushgateway"), and a port whose IANA service name is the query ("Port 22: ssh"
- * for "ssh", which the OpenSSH page would otherwise outrank).
- * @param results the index's results, best first, with their URLs and titles
+ * How well a result is named by the query, strongest first; null when it is not. Whole-word
+ * matches (0-2) beat a bare prefix (3), which only counts while the reader is still typing a word.
+ */
+export const NAME_MATCH = { exact: 0, alias: 1, firstWords: 2, prefix: 3 } as const;
+export type NameMatch = (typeof NAME_MATCH)[keyof typeof NAME_MATCH];
+
+const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/** "oracle" starts "oracle database" with whole words; "postgre" starts "postgresql" only as a prefix. */
+const startsWithWords = (name: string, query: string) => name.startsWith(query) && !/[\p{L}\p{N}]/u.test(name.charAt(query.length));
+
+/**
+ * @param result a search result, with the metadata product pages carry (title "Oracle Database
+ *   (software)", aliases "oracle, tnslsnr", vendor "Oracle") and port pages' titles
+ *   ("Port 22: ssh · OpenSSH")
+ * @param query what the reader typed
+ * @returns exact: a product's name or a port page's IANA service name is the query ("ssh" for
+ *   "Port 22: ssh"; only port pages: a note titled "Port 22: SSH" is not the registration);
+ *   alias: one of the product's aliases is the query; firstWords: the query is the first
+ *   whole word(s) of its name or an alias ("oracle" for "Oracle WebLogic Server"), or names its
+ *   vendor ("mikrotik" for Winbox); prefix: its name, an alias or its vendor starts with the
+ *   query ("postgre"); null otherwise
+ */
+export function nameMatch(result: NamedResult, query: string): NameMatch | null {
+  const wanted = normalize(query);
+  const title = normalize(result.meta.title ?? '');
+  if (wanted === '') return null;
+  if (/^\/ports\/\d+\/$/.test(result.url)) {
+    return /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] === wanted ? NAME_MATCH.exact : null;
+  }
+  if (!title.endsWith(SOFTWARE_TITLE_SUFFIX)) return null;
+  const name = title.slice(0, -SOFTWARE_TITLE_SUFFIX.length);
+  const aliases = (result.meta.aliases ?? '').split(ALIAS_SEPARATOR.trim()).map(normalize).filter(Boolean);
+  const vendor = normalize(result.meta.vendor ?? '');
+  const names = [name, ...aliases];
+  if (name === wanted) return NAME_MATCH.exact;
+  if (aliases.includes(wanted)) return NAME_MATCH.alias;
+  if ([...names, vendor].some((candidate) => startsWithWords(candidate, wanted))) return NAME_MATCH.firstWords;
+  if ([...names, vendor].some((candidate) => candidate.startsWith(wanted))) return NAME_MATCH.prefix;
+  return null;
+}
+
+/**
+ * Moves the results that the query names to the front, strongest match first (nameMatch), and
+ * keeps the index's order otherwise and among equals. Pagefind ranks by how often and where a
+ * word occurs, not by names: for "prometheus" it puts "Prometheus Pushgateway" level with
+ * Prometheus, for "ssh" the OpenSSH page above port 22, and for "oracle" three pages that
+ * mention Oracle above Oracle Database. Bare prefixes move up only when no result matches
+ * whole words, so "postgres" keeps port 5432 above PostgREST.
+ * @param results the index's results, best first, with their URLs and metadata
  * @param query what the reader typed
  */
-export function promoteExactNames<T extends { url: string; meta: { title?: string } }>(results: T[], query: string): T[] {
-  const wanted = query.trim().toLowerCase();
-  const exact = (result: T) => {
-    const title = (result.meta.title ?? '').toLowerCase();
-    // Only port pages: a note titled "Port 22: SSH" is not the port's registration.
-    const portName = /^\/ports\/\d+\/$/.test(result.url) ? /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] : undefined;
-    return title === `${wanted}${SOFTWARE_TITLE_SUFFIX}` || portName === wanted;
-  };
-  return [...results.filter(exact), ...results.filter((result) => !exact(result))];
+export function promoteNameMatches<T extends NamedResult>(results: T[], query: string): T[] {
+  const matches = results.map((result) => nameMatch(result, query));
+  const wholeWords = matches.some((match) => match !== null && match < NAME_MATCH.prefix);
+  const promoted = (i: number) => matches[i] != null && (!wholeWords || matches[i] < NAME_MATCH.prefix);
+  const front = results.map((_, i) => i).filter(promoted);
+  front.sort((a, b) => matches[a]! - matches[b]! || a - b);
+  return [...front.map((i) => results[i]!), ...results.filter((_, i) => !promoted(i))];
 }
