@@ -4,7 +4,7 @@
  */
 import { test, expect, type Page } from 'playwright/test';
 import { firstServiceName, rowsForPort } from './registry.ts';
-import { productsOnPort } from './software-data.ts';
+import { products, productsOnPort, span, type RawProduct } from './software-data.ts';
 
 const searchInput = (page: Page) => page.locator('form[role=search] #search-input');
 const resultLinks = (page: Page) => page.locator('[data-search-results] a');
@@ -100,6 +100,46 @@ test.describe('search by name', () => {
       .poll(() => links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href'))))
       .toContain('/ports/3516/');
     await expect(searchInput(page)).toHaveValue('smartcard');
+  });
+});
+
+/**
+ * Products a query names, read from content/software/: the query is a product's name, an alias,
+ * the first whole words of either, or its vendor; with `prefix`, also the start of one of them.
+ */
+function productsNamedBy(query: string, prefix = false): RawProduct[] {
+  const names = (p: RawProduct) => [p.name, ...(p.aliases ?? []), ...(p.vendor ? [p.vendor] : [])].map((n) => n.toLowerCase());
+  return products().filter((p) => names(p).some((n) => n === query || n.startsWith(`${query} `) || (prefix && n.startsWith(query))));
+}
+
+test.describe('search by product name, alias and vendor', () => {
+  // Issue 14: a query that is a product's name, its first word, a prefix, an alias or its
+  // vendor finds that product, or the port it lists first, in the top three.
+  const cases: { query: string; prefix?: boolean; why: string }[] = [
+    { query: 'oracle', why: 'the first word of "Oracle Database" and its alias' },
+    { query: 'mikrotik', why: 'a vendor' },
+    { query: 'microsoft', why: 'a vendor whose name most of its products do not carry' },
+    { query: 'postgres', why: "PostgreSQL's alias" },
+    { query: 'grafana', why: 'a product name that starts several others' },
+    { query: 'kiban', prefix: true, why: 'a prefix typed on the way to "Kibana"' },
+  ];
+  for (const { query, prefix, why } of cases) {
+    test(`"${query}" (${why}) lists a product it names, or that product's first port, in the top three`, async ({ page }) => {
+      const named = productsNamedBy(query, prefix);
+      expect(named.length, `no product in content/software/ is named by "${query}"`).toBeGreaterThan(0);
+      const targets = named.flatMap((p) => [`/software/${p.slug}/`, `/ports/${span(p.uses[0]!)[0]}/`]);
+      await page.goto('/');
+      await searchInput(page).fill(query);
+      await expect(resultLinks(page).first()).toBeVisible();
+      await expect.poll(async () => (await resultHrefs(page)).slice(0, 3).some((href) => targets.includes(href))).toBe(true);
+    });
+  }
+
+  test('a product page shows its vendor', async ({ page }) => {
+    const withVendor = products().find((p) => p.vendor);
+    expect(withVendor).toBeDefined();
+    await page.goto(`/software/${withVendor!.slug}/`);
+    await expect(page.locator('dl.facts dt:text-is("Vendor") + dd')).toHaveText(withVendor!.vendor!);
   });
 });
 

@@ -21,6 +21,7 @@ export interface RawProduct {
   name: string;
   category: string;
   aliases?: string[];
+  vendor?: string;
   uses: RawUse[];
 }
 
