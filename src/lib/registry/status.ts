@@ -91,14 +91,15 @@ export function applyGhostOverride(likelyGhost: boolean, overrides: (boolean | u
 }
 
 /**
- * The ghost badge on a port page. A port that software is documented to use is never a likely
- * ghost: its registrant may be gone, but the port is not unclaimed (the page
- * /registry-vs-practice/ says so instead). Otherwise the first note override, else the heuristic.
+ * The ghost badge on a port page: "likely ghost" only when the registry heuristic says so (after
+ * any note's override) AND nothing shows the port in use: no product file names it, and no
+ * Wireshark dissector, firewalld service or Debian /etc/services entry is registered on it
+ * (witnessesOf in src/lib/evidence/evidence.ts). Its registrant may be gone, but a port that a
+ * dissector decodes or a distribution lists is not unclaimed.
  * @param likelyGhost the registry heuristic's answer (isLikelyGhost)
  * @param overrides `ghost` values of the notes attached to the port
- * @param usedInPractice whether a product file names the port (a single port or a narrow range;
- *   see namesPort in src/lib/software/practice.ts)
+ * @param shownInUse whether any source shows the port in use (witnessesOf(...).length > 0)
  */
-export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], usedInPractice: boolean): boolean {
-  return !usedInPractice && applyGhostOverride(likelyGhost, overrides);
+export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], shownInUse: boolean): boolean {
+  return !shownInUse && applyGhostOverride(likelyGhost, overrides);
 }

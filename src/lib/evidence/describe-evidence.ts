@@ -1,0 +1,41 @@
+/**
+ * Evidence of use grouped the way a port page says it: one line per dissector, firewalld
+ * service or /etc/services name, with the transport protocols it covers. Pure.
+ */
+import type { DebianEvidence, Evidence, FirewalldEvidence, WiresharkEvidence } from '../../schemas/evidence.ts';
+import { TRANSPORT_PROTOCOLS, type TransportProtocol } from '../../schemas/port-record.ts';
+
+/** One page line: the first item of its group stands for all, with every protocol of the group. */
+export type EvidenceLine =
+  | { source: 'wireshark'; protocols: TransportProtocol[]; item: WiresharkEvidence }
+  | { source: 'firewalld'; protocols: TransportProtocol[]; item: FirewalldEvidence }
+  | { source: 'debian'; protocols: TransportProtocol[]; item: DebianEvidence };
+
+const keyOf = (e: Evidence): string =>
+  e.source === 'wireshark' ? `w:${e.filter}` : e.source === 'firewalld' ? `f:${e.service}:${e.range?.start}-${e.range?.end}` : `d:${e.serviceName}`;
+
+/**
+ * @param evidence a port's evidence, as evidenceByPort orders it
+ * @returns one line per dissector (display filter), firewalld service (and range) or
+ *   /etc/services name, in first-seen order, with its protocols in registry order
+ */
+export function evidenceLines(evidence: readonly Evidence[]): EvidenceLine[] {
+  const lines = new Map<string, { item: Evidence; protocols: Set<TransportProtocol> }>();
+  for (const item of evidence) {
+    const line = lines.get(keyOf(item));
+    if (line) line.protocols.add(item.protocol);
+    else lines.set(keyOf(item), { item, protocols: new Set([item.protocol]) });
+  }
+  return [...lines.values()].map(({ item, protocols }) => ({
+    source: item.source,
+    item,
+    protocols: TRANSPORT_PROTOCOLS.filter((p) => protocols.has(p)),
+  }) as EvidenceLine);
+}
+
+/** "4.0.17-0+deb12u3" -> "4.0.17": the upstream version in a Debian package version. */
+export const upstreamVersion = (debianVersion: string): string => debianVersion.replace(/^\d+:/, '').replace(/-[^-]*$/, '');
+
+/** The dissector's source file at the vendored Wireshark version, on Wireshark's own GitLab. */
+export const wiresharkSourceUrl = (version: string, file: string): string =>
+  `https://gitlab.com/wireshark/wireshark/-/blob/v${upstreamVersion(version)}/${file}`;

@@ -1,0 +1,176 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
+import { evidenceByPort, loadEvidence, poolsOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
+import { evidenceLines, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
+import { registeredFilters } from '../../src/lib/evidence/wireshark-source.ts';
+import { ghostVerdict } from '../../src/lib/registry/status.ts';
+import { parseYamlAs } from '../../src/lib/yaml-input.ts';
+import { portPoolSchema } from '../../src/schemas/evidence.ts';
+import { z } from 'zod';
+import type { PortUse } from '../../src/lib/software/practice.ts';
+
+const FIXTURE = 'tests/fixtures/evidence';
+const errorOf = (fn: () => unknown): string | null => {
+  try {
+    fn();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe('evidence fixture', () => {
+  const data = loadEvidence(FIXTURE);
+
+  it('joins Wireshark, firewalld and Debian rows to their ports, in source order', () => {
+    expect(data.byPort.get(2000)).toEqual([
+      { source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny Client Control Protocol', file: 'epan/dissectors/packet-skinny.c' },
+      { source: 'debian', protocol: 'tcp', serviceName: 'cisco-sccp', aliases: [], comment: 'Cisco SCCP' },
+    ]);
+    // vnc-server.xml opens 5900-5903: every port of the range, with the range kept.
+    for (const port of [5900, 5903]) {
+      expect(data.byPort.get(port)).toEqual([
+        { source: 'firewalld', protocol: 'tcp', service: 'vnc-server', short: 'Virtual Network Computing Server (VNC)', range: { start: 5900, end: 5903 } },
+      ]);
+    }
+    expect(data.byPort.has(5904)).toBe(false);
+    expect(data.byPort.get(6443)!.map((e) => e.source)).toEqual(['wireshark', 'firewalld']);
+    expect(data.byPort.get(750)).toEqual([{ source: 'debian', protocol: 'udp', serviceName: 'kerberos4', aliases: ['kerberos-iv', 'kdc'], comment: 'Kerberos (server)' }]);
+  });
+
+  it('skips what is no port: DDP sockets in /etc/services, IP protocols in firewalld', () => {
+    expect(data.byPort.has(1)).toBe(false);
+    const ipsec = [...data.byPort.values()].flat().filter((e) => e.source === 'firewalld' && e.service === 'ipsec');
+    expect(ipsec.map((e) => `${e.protocol}/${data.byPort.get(500)?.includes(e) ? 500 : 4500}`).sort()).toEqual(['tcp/4500', 'udp/4500', 'udp/500']);
+  });
+
+  it('reads the versions and the pools', () => {
+    expect(data.versions).toEqual({ wireshark: '4.0.17-0+deb12u3', firewalld: '1.3.3-1~deb12u2', netbase: '6.4' });
+    expect(poolsOf(data.pools, 1030).map((p) => p.id)).toEqual(['windows-before-vista']);
+    expect(poolsOf(data.pools, 5001)).toEqual([]);
+  });
+
+  it('groups a dissector on TCP and UDP into one line, and links its source at the version', () => {
+    // Two dissectors on 17500, one per protocol: two lines, TCP first.
+    expect(evidenceLines(data.byPort.get(17500)!).map((l) => [l.source, l.protocols, l.source === 'wireshark' && l.item.filter])).toEqual([
+      ['wireshark', ['tcp'], 'db-lsp'],
+      ['wireshark', ['udp'], 'db-lsp-disc'],
+    ]);
+    const both = ['udp', 'tcp'].map((protocol) => ({ source: 'debian', protocol, serviceName: 'gnutella-svc', aliases: [], comment: null }) as const);
+    expect(evidenceLines(both).map((l) => l.protocols)).toEqual([['tcp', 'udp']]);
+    expect(upstreamVersion('4.0.17-0+deb12u3')).toBe('4.0.17');
+    expect(upstreamVersion('1:2.3-1')).toBe('2.3');
+    expect(wiresharkSourceUrl('4.0.17-0+deb12u3', 'epan/dissectors/packet-skinny.c')).toBe(
+      'https://gitlab.com/wireshark/wireshark/-/blob/v4.0.17/epan/dissectors/packet-skinny.c',
+    );
+  });
+});
+
+describe('the ghost badge needs every source to be silent', () => {
+  const skinny = [{ source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny', file: null }] as const;
+  const use = { slug: 'x', name: 'X', primary: true, use: { port: { start: 1, end: 1 }, protocols: ['tcp'], role: 'r', basis: 'default', source: { url: 'https://x', title: 't', quote: 'q' } } } as PortUse;
+
+  it('names the witnesses of use', () => {
+    expect(witnessesOf([], [])).toEqual([]);
+    expect(witnessesOf([use], [...skinny])).toEqual(['practice', 'wireshark']);
+  });
+
+  it('keeps the heuristic only when nothing shows the port in use', () => {
+    expect(ghostVerdict(true, [], witnessesOf([], []).length > 0)).toBe(true);
+    expect(ghostVerdict(true, [], witnessesOf([], [...skinny]).length > 0)).toBe(false);
+    // A note's ghost: true does not outweigh evidence of use.
+    expect(ghostVerdict(true, [true], true)).toBe(false);
+    expect(ghostVerdict(false, [true], false)).toBe(true);
+  });
+});
+
+describe('bad evidence files name file, line and field', () => {
+  it('Wireshark tables', () => {
+    expect(errorOf(() => parseDecodes('tcp.port\t2000\tskinny\ntcp.port\t70000\tx\n', 'decodes.tsv'))).toBe(
+      'decodes.tsv:2: field "port": expected a port number 0-65535 or an ascending range such as 5900-5903, got "70000"',
+    );
+    expect(errorOf(() => parseDecodes('tcp.port 2000 skinny\n', 'decodes.tsv'))).toBe('decodes.tsv:1: expected 3 tab-separated fields (table, port, filter), got 1');
+    expect(errorOf(() => parseDecodes('ip.proto\t6\ttcp\n', 'decodes.tsv'))).toBe('decodes.tsv:1: field "table": expected tcp.port, udp.port or sctp.port, got "ip.proto"');
+    expect(errorOf(() => parseProtocols('Name\tN\n', 'protocols.tsv'))).toMatch(/^protocols\.tsv:1: expected 3 non-empty tab-separated fields/);
+    expect(errorOf(() => parseDissectorFiles('skinny\tpacket-skinny.h\n', 'files.tsv'))).toBe('files.tsv:1: field "source file": expected a path to a .c file, got "packet-skinny.h"');
+  });
+
+  it('a decode whose dissector protocols.tsv lacks', () => {
+    expect(
+      errorOf(() => evidenceByPort({ decodes: [{ protocol: 'tcp', port: 1, filter: 'nope' }], dissectors: new Map(), dissectorFiles: new Map(), firewalld: [], etcServices: [] })),
+    ).toBe('content/wireshark/decodes.tsv names dissector "nope", which content/wireshark/protocols.tsv lacks');
+  });
+
+  it('firewalld service files', () => {
+    const bad = '<?xml version="1.0"?>\n<service>\n  <short>X</short>\n  <port protocol="tcp" port="22"/>\n  <port protocol="tcp" port="99-9"/>\n</service>\n';
+    expect(errorOf(() => parseFirewalldService(bad, 'services/x.xml'))).toBe(
+      'services/x.xml:5: field "port": expected a port number 0-65535 or an ascending range such as 5900-5903, got "99-9"',
+    );
+    expect(errorOf(() => parseFirewalldService('<service>\n<port protocol="tcp" port="1">\n</service>', 'services/y.xml'))).toMatch(/^services\/y\.xml:3: malformed XML/);
+    expect(errorOf(() => parseFirewalldService('<service><port protocol="icmp" port="7"/></service>', 'z.xml'))).toBe('z.xml:1: field "protocol": expected tcp, udp, sctp or dccp, got "icmp"');
+  });
+
+  it('/etc/services', () => {
+    expect(errorOf(() => parseEtcServices('ssh\t22/tcp\nbroken\n', 'services'))).toBe('services:2: field "port/protocol": expected "port/protocol" such as 22/tcp after "broken", got ""');
+    expect(errorOf(() => parseEtcServices('x\t1/icmp\n', 'services'))).toBe('services:1: field "protocol": expected tcp, udp, sctp or dccp, got "icmp"');
+  });
+
+  it('OS port pools', () => {
+    const pool = 'https://example.org/';
+    const text = `- id: a\n  system: A\n  start: 10\n  end: 5\n  source:\n    url: ${pool}\n    title: t\n    quote: q\n`;
+    expect(errorOf(() => parseYamlAs('pools.yaml', text, z.array(portPoolSchema)))).toBe('pools.yaml:4: field "[0].end": the range is reversed or empty: start must be below end');
+  });
+});
+
+describe('the vendored datasets (content/)', () => {
+  const data = loadEvidence('content');
+  // Expected values straight from the files, split here without the code under test.
+  const decodeRows = readFileSync('content/wireshark/decodes.tsv', 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const etcLine = (port: number) => readFileSync('content/debian-services/services', 'utf8').split('\n').find((l) => new RegExp(`^\\S+\\s+${port}/tcp\\b`).test(l));
+
+  it('has every decode row on its port', () => {
+    for (const [table, port, filter] of decodeRows) {
+      const protocol = table!.split('.')[0];
+      expect(data.byPort.get(Number(port))!.some((e) => e.source === 'wireshark' && e.protocol === protocol && e.filter === filter)).toBe(true);
+    }
+  });
+
+  it('names the protocols behind ports the registry alone calls ghosts', () => {
+    const names = (port: number) => data.byPort.get(port)?.map((e) => (e.source === 'wireshark' ? e.filter : e.source === 'firewalld' ? e.service : e.serviceName));
+    for (const port of [11112, 11371, 1099, 2401, 2000, 4899, 1352, 2601, 2605, 2608, 17500, 6346]) {
+      expect(names(port), `port ${port}`).toContain(etcLine(port)!.split(/\s+/)[0]);
+    }
+    expect(names(2000)).toContain('skinny');
+    expect(names(17500)).toEqual(expect.arrayContaining(['db-lsp', 'db-lsp-disc', 'dropbox-lansync']));
+  });
+
+  it('has nothing on the seed ghosts', () => {
+    for (const port of [3501, 3516, 3624, 3640]) expect(data.byPort.get(port)).toBeUndefined();
+  });
+
+  it('keeps every firewalld service file', () => {
+    const files = readdirSync('content/firewalld/services').filter((f) => f.endsWith('.xml'));
+    const services = new Set([...data.byPort.values()].flat().flatMap((e) => (e.source === 'firewalld' ? [e.service] : [])));
+    // Files whose only <port> elements are IP protocols (or that only include others) open no port.
+    const withPorts = files.filter((f) => /<port [^>]*port="\d/.test(readFileSync(join('content/firewalld/services', f), 'utf8')));
+    expect([...services].sort()).toEqual(withPorts.map((f) => f.replace(/\.xml$/, '')).sort());
+  });
+});
+
+describe('dissector source files', () => {
+  it('reads literal and #define arguments of proto_register_protocol', () => {
+    const source = [
+      '#define PNAME  "Dropbox LAN sync Protocol"',
+      '#define PSNAME "DB-LSP"',
+      '#define PFNAME "db-lsp"',
+      'proto_db_lsp = proto_register_protocol (PNAME, PSNAME, PFNAME);',
+      'proto_skinny = proto_register_protocol("Skinny Client Control Protocol",',
+      '                                       "SKINNY", "skinny");',
+      'proto_x = proto_register_protocol_in_name_only("X", "X", "x.sub", proto_parent, FT_PROTOCOL);',
+      'proto_y = proto_register_protocol(N, S, ELSEWHERE);',
+    ].join('\n');
+    expect(registeredFilters(source)).toEqual(['db-lsp', 'skinny', 'x.sub']);
+  });
+});
