@@ -6,6 +6,7 @@ import { TRANSPORT_PROTOCOLS, type PortRecord, type RegistryEntry, type Tier, ty
 import { TIER_BOUNDS } from './registry/status.ts';
 import { joinWords } from './words.ts';
 import { practiceSentence, type PortUse } from './software/practice.ts';
+import { headlineSentence, type Headline } from './headline.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -47,11 +48,18 @@ function protocolsOf(record: PortRecord, entry: RegistryEntry): TransportProtoco
 }
 
 /**
+ * @param headline what the port is known for in practice, where that is not IANA's service (practiceHeadline)
  * @returns the page title and link-unfurl title, e.g. "Port 3489: dtp-dia (TCP, UDP)",
- *   "Port 4: unassigned", "Port 50000: dynamic range"
+ *   "Port 4: unassigned", "Port 50000: dynamic range"; with a headline it leads and IANA's name
+ *   follows when the title stays within 57 characters: "Port 6443: Kubernetes API server (IANA: sun-sr-https)"
  */
-export function portTitle(record: PortRecord): string {
+export function portTitle(record: PortRecord, headline: Headline | null = null): string {
   const primary = primaryEntry(record);
+  if (headline) {
+    const lead = `Port ${record.port}: ${headline.label}`;
+    const withIana = primary?.serviceName ? `${lead} (IANA: ${primary.serviceName})` : lead;
+    return withIana.length <= 57 ? withIana : lead;
+  }
   if (primary) {
     const name = primary.serviceName ?? primary.description;
     return `Port ${record.port}: ${name} (${protocolsOf(record, primary).map(protocolLabel).join(', ')})`;
@@ -63,11 +71,14 @@ export function portTitle(record: PortRecord): string {
 /**
  * @param record the port's registry record
  * @param uses the port's uses in practice (usesByPort); narrow ones are named after what IANA records
+ * @param headline what the port is known for in practice, where that is not IANA's service: then
+ *   the summary leads with it (headlineSentence) and IANA's facts follow
  * @returns plain sentences: the tier, what IANA records, and who uses the port in practice,
  *   e.g. "Port 3489 is a registered port (1024–49151). IANA assigns it to dtp-dia (DTP/DIA)
  *   on TCP and UDP, registered in May 2002 by Alexei V. Soloviev."
  */
-export function portSummary(record: PortRecord, uses: readonly PortUse[] = []): string {
+export function portSummary(record: PortRecord, uses: readonly PortUse[] = [], headline: Headline | null = null): string {
+  if (headline) return `${headlineSentence(record.port, headline)} ${registrySummary(record)}`;
   const practice = practiceSentence(uses);
   return practice ? `${registrySummary(record)} ${practice}` : registrySummary(record);
 }
@@ -115,8 +126,8 @@ function registrySummary(record: PortRecord): string {
  * or ", ", and still ends with a full stop; only a single over-long clause is cut at a
  * word, with "…".
  */
-export function metaDescription(record: PortRecord, uses: readonly PortUse[] = [], max = 160): string {
-  const summary = portSummary(record, uses).replace(/\s+/g, ' ');
+export function metaDescription(record: PortRecord, uses: readonly PortUse[] = [], max = 160, headline: Headline | null = null): string {
+  const summary = portSummary(record, uses, headline).replace(/\s+/g, ' ');
   if (summary.length <= max) return summary;
   const head = summary.slice(0, max);
   for (const boundary of ['. ', '; ', ', ']) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { headlineLabel, headlineSentence, practiceHeadline } from '../../src/lib/headline.ts';
+import type { PortUse } from '../../src/lib/software/practice.ts';
+import type { Evidence } from '../../src/schemas/evidence.ts';
+
+/** A use of port 6443 as usesByPort would list it. */
+function use(slug: string, name: string, role: string, opts: { basis?: 'default' | 'convention'; primary?: boolean; end?: number } = {}): PortUse {
+  return {
+    slug,
+    name,
+    primary: opts.primary ?? true,
+    use: {
+      port: { start: 6443, end: opts.end ?? 6443 },
+      protocols: ['tcp'],
+      role,
+      basis: opts.basis ?? 'default',
+      source: { url: 'https://example.org/', title: 't', quote: 'q' },
+    },
+  };
+}
+
+const kube = [
+  use('k0s', 'k0s', 'kube-apiserver'),
+  use('k3s', 'K3s', 'K3s supervisor and Kubernetes API server'),
+  use('kubernetes', 'Kubernetes', 'Kubernetes API server (kube-apiserver)'),
+  use('rke2', 'RKE2', 'Kubernetes API'),
+];
+const firewalld: Evidence = { source: 'firewalld', protocol: 'tcp', service: 'kube-apiserver', short: 'Kubernetes Api Server', range: null };
+const never = () => false;
+
+describe('practiceHeadline', () => {
+  it('leads 6443 with the product most sources name, not the first in alphabetical order', () => {
+    const headline = practiceHeadline(kube, [firewalld], never)!;
+    expect(headline.lead.name).toBe('Kubernetes');
+    expect(headline.label).toBe('Kubernetes API server');
+    expect(headline.others).toEqual(['k0s', 'K3s', 'RKE2']);
+    expect(headlineSentence(6443, headline)).toBe(
+      'In practice, Kubernetes uses port 6443 by default for its Kubernetes API server (kube-apiserver); k0s, K3s and RKE2 use it too.',
+    );
+  });
+
+  it('gives none when a product is the registered service, or when only wide ranges cover the port', () => {
+    expect(practiceHeadline(kube, [], (u) => u.slug === 'k3s')).toBeNull();
+    expect(practiceHeadline([use('pool', 'Pool', 'media relay', { end: 7000 })], [], never)).toBeNull();
+    expect(practiceHeadline([], [firewalld], never)).toBeNull();
+  });
+
+  it('gives none when three or more products tie for the top', () => {
+    const crowd = [use('a', 'Alpha', 'web UI'), use('b', 'Beta', 'web UI'), use('c', 'Gamma', 'web UI')];
+    expect(practiceHeadline(crowd, [], never)).toBeNull();
+    // One source more decides it.
+    const wireshark: Evidence = { source: 'wireshark', protocol: 'tcp', filter: 'gamma', name: 'Gamma Protocol', file: null };
+    expect(practiceHeadline(crowd, [wireshark], never)!.lead.name).toBe('Gamma');
+  });
+
+  it('breaks a tie between two by default over convention, then the main port, then the name', () => {
+    expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server', { basis: 'convention' })], [], never)!.lead.name).toBe('Beta');
+    expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server', { primary: false })], [], never)!.lead.name).toBe('Beta');
+    expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server')], [], never)!.lead.name).toBe('Alpha');
+  });
+});
+
+describe('headlineLabel', () => {
+  it('reads as a headline', () => {
+    expect(headlineLabel(use('grafana', 'Grafana', 'web UI and HTTP API'))).toBe('Grafana web UI and HTTP API');
+    expect(headlineLabel(use('oracle-database', 'Oracle Database', 'Oracle Net Listener (client connections)'))).toBe('Oracle Net Listener');
+    expect(headlineLabel(use('x', 'MikroTik RouterOS', 'winbox service for the Winbox tool, the mobile app and Dude probes'))).toBe('MikroTik RouterOS');
+  });
+});
