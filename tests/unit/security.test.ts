@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKevCatalog, parseKevCatalog, checkKevPairs, kevEntriesFor } from '../../src/lib/security/kev.ts';
 import { loadAmplification, parseAmplificationFile } from '../../src/lib/security/amplification.ts';
-import { KEV_ON_PORT_PAGE, securityByPort } from '../../src/lib/security/port-security.ts';
+import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
+import { securityJsonSchema } from '../../src/schemas/api.ts';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
 import { read, realRows } from './helpers.ts';
 
@@ -132,8 +133,28 @@ describe('security facts per port', () => {
     expect(facts.newest.map((v) => v.dateAdded)).toEqual(['2099-01-05', '2099-01-04', '2099-01-03'].slice(0, KEV_ON_PORT_PAGE));
   });
 
+  it('lists only names and counts on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products', () => {
+    const crowd = Array.from({ length: KEV_PRODUCTS_WITH_ENTRIES + 1 }, (_, i) => product(ROUTER_PAIR, `content/software/example-${i}.yaml`));
+    const facts = securityByPort(crowd, catalog, []).get(3000)!.kev;
+    expect(facts.map((k) => [k.slug, k.count, k.newest.length])).toEqual(crowd.map((p) => [p.slug, 2, 0]));
+    const two = securityByPort(crowd.slice(0, KEV_PRODUCTS_WITH_ENTRIES), catalog, []).get(3000)!.kev;
+    expect(two.every((k) => k.newest.length === 2)).toBe(true);
+  });
+
   it('attaches the exposure quote and the amplification entry to their ports', () => {
     expect(map.get(3000)!.exposure).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', quote: 'Do not expose this port.', source: { url: 'https://example.org/security', title: 'Security (Example documentation)' } }]);
     expect(map.get(123)).toEqual({ kev: [], amplification: amplification[0], exposure: [] });
+  });
+
+  it('writes the API object the schema describes, with links to the product and the catalog', () => {
+    const json = securityJson(map.get(3000))!;
+    expect(securityJsonSchema.parse(json)).toEqual(json);
+    expect(json.kev[0]!.product).toEqual({ slug: 'example-dashboard', name: 'Example Dashboard', url: '/software/example-dashboard/' });
+    expect(json.kev[0]!.newest.map((v) => [v.cveID, v.url])).toEqual([
+      ['CVE-2099-0001', 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog?search_api_fulltext=CVE-2099-0001'],
+      ['CVE-2098-0002', 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog?search_api_fulltext=CVE-2098-0002'],
+    ]);
+    expect(securityJson(map.get(123))!.amplification).toEqual({ protocol: 'NTP', factor: '556.9', source: { url: 'https://example.org/', title: 'T' } });
+    expect(securityJson(null)).toBeNull();
   });
 });

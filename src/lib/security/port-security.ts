@@ -8,10 +8,19 @@ import type { AmplificationEntry } from '../../schemas/amplification.ts';
 import type { KevCatalog, KevEntry } from '../../schemas/kev.ts';
 import type { Software } from '../../schemas/software.ts';
 import { isWide } from '../software/practice.ts';
-import { kevEntriesFor } from './kev.ts';
+import type { SecurityJson } from '../../schemas/api.ts';
+import { softwarePath } from '../paths.ts';
+import { kevEntriesFor, kevEntryUrl } from './kev.ts';
 
 /** Entries a port page lists per product (the newest); the product page lists all of them. */
 export const KEV_ON_PORT_PAGE = 3;
+
+/**
+ * A port whose software includes more products with catalog entries than this lists only their
+ * names and counts (8080 has four such products; their entries would push the page past the
+ * 30 KB budget), the entries being one click away on each product page.
+ */
+export const KEV_PRODUCTS_WITH_ENTRIES = 2;
 
 /** One product's catalog entries as a port shows them. */
 export interface PortKev {
@@ -19,7 +28,7 @@ export interface PortKev {
   name: string;
   /** All of the product's catalog entries. */
   count: number;
-  /** The KEV_ON_PORT_PAGE newest (by dateAdded). */
+  /** The KEV_ON_PORT_PAGE newest (by dateAdded); none on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products. */
   newest: KevEntry[];
 }
 
@@ -48,7 +57,9 @@ export function kevByProduct(products: readonly Software[], catalog: KevCatalog)
  * @param amplification the amplification entries
  * @returns port -> its facts, only for ports that have any. A product's KEV entries attach to
  *   the ports its narrow uses name (not to wide pools such as RTP ranges, where the product
- *   does not listen on every port); an exposure quote to the ports its `port` names.
+ *   does not listen on every port), the KEV_ON_PORT_PAGE newest of them, or none on a port
+ *   with more than KEV_PRODUCTS_WITH_ENTRIES such products; an exposure quote attaches to the
+ *   ports its `port` names.
  */
 export function securityByPort(products: readonly Software[], catalog: KevCatalog, amplification: readonly AmplificationEntry[]): Map<number, PortSecurity> {
   const byPort = new Map<number, PortSecurity>();
@@ -72,6 +83,34 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
       }
     }
   }
+  for (const facts of byPort.values()) {
+    if (facts.kev.length > KEV_PRODUCTS_WITH_ENTRIES) facts.kev = facts.kev.map((k) => ({ ...k, newest: [] }));
+  }
   for (const entry of amplification) at(entry.port).amplification = entry;
   return byPort;
+}
+
+/** The port's facts as the JSON API writes them (src/schemas/api.ts `security`), or null when it has none. */
+export function securityJson(security: PortSecurity | null | undefined): SecurityJson | null {
+  if (!security) return null;
+  const product = (slug: string, name: string) => ({ slug, name, url: softwarePath(slug) });
+  return {
+    kev: security.kev.map(({ slug, name, count, newest }) => ({
+      product: product(slug, name),
+      count,
+      newest: newest.map((entry) => ({
+        cveID: entry.cveID,
+        vulnerabilityName: entry.vulnerabilityName,
+        dateAdded: entry.dateAdded,
+        knownRansomwareCampaignUse: entry.knownRansomwareCampaignUse,
+        url: kevEntryUrl(entry.cveID),
+      })),
+    })),
+    amplification: security.amplification && {
+      protocol: security.amplification.protocol,
+      factor: security.amplification.factor,
+      source: { url: security.amplification.source.url, title: security.amplification.source.title },
+    },
+    exposure: security.exposure.map(({ slug, name, quote, source }) => ({ product: product(slug, name), quote, source })),
+  };
 }
