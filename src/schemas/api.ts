@@ -15,6 +15,7 @@ import {
   transportProtocolSchema,
 } from './port-record.ts';
 import { practiceSourceSchema, practiceUseSchema, SOFTWARE_SLUG } from './software.ts';
+import { kevEntrySchema } from './kev.ts';
 
 /** Fields every file starts with: where its schema is, who made it, from which registry snapshot. */
 const fileHeaderShape = {
@@ -43,6 +44,30 @@ export const useJsonSchema = z
   .meta({ id: 'use' });
 export type UseJson = z.infer<typeof useJsonSchema>;
 
+/**
+ * A port's risk facts (its page's #security section): CISA KEV entries of software documented
+ * to use it (count, and the newest three per product unless more than two products on the
+ * port have entries), its UDP amplification factor, and
+ * products' warnings against exposing it.
+ */
+export const securityJsonSchema = z
+  .object({
+    kev: z.array(z.object({
+      product: z.object({ slug: z.string().regex(SOFTWARE_SLUG), name: z.string(), url: z.string() }),
+      /** All of the product's catalog entries; the product page lists them. */
+      count: z.number().int().min(1),
+      newest: z.array(kevEntrySchema.pick({ cveID: true, vulnerabilityName: true, dateAdded: true, knownRansomwareCampaignUse: true }).extend({ url: z.string() })),
+    })),
+    amplification: z.object({ protocol: z.string(), factor: z.string(), source: z.object({ url: z.string(), title: z.string() }) }).nullable(),
+    exposure: z.array(z.object({
+      product: z.object({ slug: z.string().regex(SOFTWARE_SLUG), name: z.string(), url: z.string() }),
+      quote: z.string(),
+      source: z.object({ url: z.string(), title: z.string() }),
+    })),
+  })
+  .meta({ id: 'security' });
+export type SecurityJson = z.infer<typeof securityJsonSchema>;
+
 /** Everything the API says about one port: the same facts its page shows. */
 export const portJsonSchema = z
   .object({
@@ -56,6 +81,8 @@ export const portJsonSchema = z
     related: portRecordSchema.shape.related,
     /** Products that use the port, narrow uses first (as on the page). */
     uses: z.array(useJsonSchema),
+    /** Risk facts (CISA KEV, UDP amplification, exposure warnings), or null when the port has none. */
+    security: securityJsonSchema.nullable(),
     notes: z.array(z.object({ slug: z.string(), title: z.string(), url: z.string() })),
     /** The port's page. */
     url: z.string(),

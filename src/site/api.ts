@@ -14,6 +14,7 @@ import { notesByPort } from './notes.ts';
 import { practiceByPort, software } from './software.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { BUILT_PORTS } from './settings.ts';
+import { securityOf } from './security.ts';
 
 /** The fields every API file starts with. */
 export const fileHeader = (definition: ApiDefinition) => ({
@@ -30,7 +31,7 @@ const noteRefs = (port: number): NoteRef[] =>
 
 /** One item per port 0-65535 (index = port): each port's object, computed once. */
 export const portItems: PortItem[] = generatedRegistry().records.map((record) =>
-  portItem(record, noteRefs(record.port), practiceByPort.get(record.port) ?? []),
+  portItem(record, noteRefs(record.port), practiceByPort.get(record.port) ?? [], securityOf(record.port)),
 );
 
 /** Ports with a per-port file, ascending (see hasPortFile). */

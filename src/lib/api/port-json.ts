@@ -8,6 +8,7 @@ import type { CompactPortJson, PortJson, UseJson } from '../../schemas/api.ts';
 import { ghostVerdict } from '../registry/status.ts';
 import { isWide, namesPort, type PortUse } from '../software/practice.ts';
 import { BROWSE_BLOCK_SIZE, notePath, portPath, softwarePath } from '../paths.ts';
+import { securityJson, type PortSecurity } from '../security/port-security.ts';
 
 /** What the builder needs of a note: its slug (file name), title and `ghost` override. */
 export interface NoteRef {
@@ -46,10 +47,11 @@ export function hasPortFile(record: PortRecord, notes: readonly NoteRef[], uses:
  * @param record the port's record from the data step
  * @param notes the notes attached to the port, in page order
  * @param uses the port's uses in practice, as usesByPort sorts them (narrow first)
+ * @param security the port's risk facts (securityByPort), or null
  * @returns the port's facts as its page shows them; `ghost` is ghostVerdict called exactly as
  *   src/site/routes.ts calls it for the page's badge
  */
-export function portJson(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): PortJson {
+export function portJson(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[], security: PortSecurity | null = null): PortJson {
   return {
     port: record.port,
     tier: record.tier,
@@ -58,6 +60,7 @@ export function portJson(record: PortRecord, notes: readonly NoteRef[], uses: re
     ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), namesPort(uses)),
     related: record.related,
     uses: uses.map(useJson),
+    security: securityJson(security),
     notes: notes.map((note) => ({ slug: note.slug, title: note.title, url: notePath(note.slug) })),
     url: portPath(record.port),
   };
@@ -70,8 +73,8 @@ export type PortItem = { full: PortJson } | { full: null; compact: CompactPortJs
  * @returns the port's item; a port without a file (see hasPortFile) is unassigned or dynamic,
  *   and its only uses are wide ones, which the block lists once
  */
-export function portItem(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[]): PortItem {
-  if (hasPortFile(record, notes, uses)) return { full: portJson(record, notes, uses) };
+export function portItem(record: PortRecord, notes: readonly NoteRef[], uses: readonly PortUse[], security: PortSecurity | null = null): PortItem {
+  if (hasPortFile(record, notes, uses)) return { full: portJson(record, notes, uses, security) };
   if (record.status !== 'unassigned' && record.status !== 'dynamic') {
     throw new Error(`port ${record.port}: status ${record.status} without a per-port file`);
   }
