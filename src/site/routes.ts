@@ -10,6 +10,7 @@ import { notesByPort, type Note } from './notes.ts';
 import { practiceByPort } from './software.ts';
 import { namesPort, type PortUse } from '../lib/software/practice.ts';
 import { cacheKeyOf } from './cache-key.ts';
+import { portSecurity } from './security.ts';
 import { portInSearchIndex } from '../lib/search-scope.ts';
 import { formatPortList } from '../lib/port-list.ts';
 import { BUILT_PORTS } from './settings.ts';
@@ -32,7 +33,7 @@ export const portRoutes = generatedRegistry().records.filter((record) => BUILT_P
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), namesPort(uses));
   const searchable = portInSearchIndex(record.status, notes.length);
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.
-  const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, ghost]);
+  const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, ghost, portSecurity.get(record.port) ?? null]);
   return { params: { port: String(record.port) }, props: { record, notes, uses, ghost, searchable } satisfies PortPageProps, cacheKey };
 });
 
