@@ -62,20 +62,19 @@ const startsWithWords = (name: string, query: string) => name.startsWith(query) 
  */
 export function nameMatch(result: NamedResult, query: string): NameMatch | null {
   const wanted = normalize(query);
-  const title = normalize(result.meta.title ?? '');
   if (wanted === '') return null;
+  const title = normalize(result.meta.title ?? '');
   if (/^\/ports\/\d+\/$/.test(result.url)) {
     return /^port \d+: (.+?)(?: · .*)?$/.exec(title)?.[1] === wanted ? NAME_MATCH.exact : null;
   }
   if (!title.endsWith(SOFTWARE_TITLE_SUFFIX)) return null;
   const name = title.slice(0, -SOFTWARE_TITLE_SUFFIX.length);
   const aliases = (result.meta.aliases ?? '').split(ALIAS_SEPARATOR.trim()).map(normalize).filter(Boolean);
-  const vendor = normalize(result.meta.vendor ?? '');
-  const names = [name, ...aliases];
+  const candidates = [name, ...aliases, normalize(result.meta.vendor ?? '')];
   if (name === wanted) return NAME_MATCH.exact;
   if (aliases.includes(wanted)) return NAME_MATCH.alias;
-  if ([...names, vendor].some((candidate) => startsWithWords(candidate, wanted))) return NAME_MATCH.firstWords;
-  if ([...names, vendor].some((candidate) => candidate.startsWith(wanted))) return NAME_MATCH.prefix;
+  if (candidates.some((candidate) => startsWithWords(candidate, wanted))) return NAME_MATCH.firstWords;
+  if (candidates.some((candidate) => candidate.startsWith(wanted))) return NAME_MATCH.prefix;
   return null;
 }
 
