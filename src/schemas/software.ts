@@ -113,8 +113,6 @@ export const softwareSchema = z
     aliases: z.array(z.string().min(1)).default([]),
     /** Who makes the product, as its own homepage or documentation names it ("MikroTik" for Winbox); searchable. */
     vendor: z.string().min(1).max(40).optional(),
-    /** Who makes the product, as its own homepage or documentation names it ("MikroTik" for Winbox); searchable. */
-    vendor: z.string().min(1).max(40).optional(),
     uses: z.array(practiceUseSchema).min(1),
     /**
      * The product's exact vendorProject/product pairs in CISA's Known Exploited Vulnerabilities
