@@ -100,10 +100,10 @@ test.describe('commands to check a port', () => {
 
     test('each Copy button copies its exact command and then says Copied', async ({ page }) => {
       await page.goto('/ports/3489/');
-      const figures = page.locator('figure.snippet');
+      const figures = page.locator('section#check figure.snippet');
       const total = await figures.count();
       expect(total).toBe(8);
-      await expect(page.locator('figure.snippet button.copy')).toHaveCount(total);
+      await expect(page.locator('section#check figure.snippet button.copy')).toHaveCount(total);
       for (const os of OS_IDS) {
         await page.locator('[role=tablist]').getByRole('tab', { name: TAB_NAMES[os], exact: true }).click();
         const osFigures = page.locator(`section#${os} figure.snippet`);

@@ -1,0 +1,136 @@
+/**
+ * The commands to act on a port (#firewall, #reachability, #capture): exact text per port and
+ * protocol, copy buttons, visible # links and "Copy link", the no-JavaScript page, the sources
+ * page they link to, and axe on the new sections.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from 'playwright/test';
+
+const SECTIONS = ['firewall', 'reachability', 'capture'] as const;
+
+/**
+ * The commands for a port registered on TCP and UDP only (3489, and the unassigned and dynamic
+ * ports, which get both), as ufw(8), firewall-cmd(1), nft(8), pf.conf(5), Microsoft Learn,
+ * nc(1), pcap-filter(7) and wireshark-filter(4) give them.
+ */
+function tcpUdpCommands(port: number): Record<(typeof SECTIONS)[number], string[]> {
+  return {
+    firewall: [
+      `sudo ufw deny ${port}`,
+      `sudo firewall-cmd --add-port=${port}/tcp --add-port=${port}/udp`,
+      `sudo nft add rule inet filter input meta l4proto { tcp, udp } th dport ${port} drop`,
+      `block drop in proto { tcp udp } to any port ${port}`,
+      `'TCP', 'UDP' | ForEach-Object { New-NetFirewallRule -DisplayName "Block $_ ${port}" -Direction Inbound -Protocol $_ -LocalPort ${port} -Action Block }`,
+    ],
+    reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`],
+    capture: [`sudo tcpdump -i any -nn port ${port}`, `tcp.port == ${port} || udp.port == ${port}`],
+  };
+}
+
+/** The code blocks between one section's heading and the next heading. */
+async function commandsOf(page: Page, id: string): Promise<string[]> {
+  return page.locator(`#act figure.snippet`).evaluateAll(
+    (figures, section) =>
+      figures
+        .filter((figure) => {
+          let heading = figure.previousElementSibling;
+          while (heading && heading.tagName !== 'H2') heading = heading.previousElementSibling;
+          return heading?.id === section;
+        })
+        .map((figure) => figure.querySelector('pre code')!.textContent ?? ''),
+    id,
+  );
+}
+
+test.describe('commands to act on a port', () => {
+  for (const port of [3489, 8291, 60000]) {
+    test(`/ports/${port}/ gives the TCP and UDP commands for exactly port ${port}`, async ({ page }) => {
+      await page.goto(`/ports/${port}/`);
+      const expected = tcpUdpCommands(port);
+      for (const id of SECTIONS) expect(await commandsOf(page, id), `#${id}`).toEqual(expected[id]);
+    });
+  }
+
+  test('port 22, registered for ssh on SCTP too (IANA CSV), gets SCTP where the tools have it', async ({ page }) => {
+    await page.goto('/ports/22/');
+    const firewall = await commandsOf(page, 'firewall');
+    expect(firewall).toContain('sudo firewall-cmd --add-port=22/tcp --add-port=22/udp --add-port=22/sctp');
+    expect(firewall).toContain('sudo nft add rule inet filter input meta l4proto { tcp, udp, sctp } th dport 22 drop');
+    expect(firewall).toContain('sudo ufw deny 22');
+    await expect(page.locator('#act p.hint', { hasText: 'ufw, pf and the Windows rule here match TCP and UDP only, not SCTP.' })).toHaveCount(1);
+    expect(await commandsOf(page, 'reachability')).toContain('sudo nmap -sY -p 22 HOST');
+    expect(await commandsOf(page, 'capture')).toContain('tcp.port == 22 || udp.port == 22 || sctp.port == 22');
+  });
+
+  test('HOST is marked as a placeholder', async ({ page }) => {
+    await page.goto('/ports/3489/');
+    await expect(page.locator('#act pre code var')).toHaveText(['HOST', 'HOST']);
+  });
+
+  test('each section has a visible # link, and a link to it lands on its heading', async ({ page }) => {
+    for (const id of SECTIONS) {
+      await page.goto(`/ports/3489/#${id}`);
+      const heading = page.locator(`h2#${id}`);
+      await expect(heading).toBeInViewport();
+      await expect(heading.locator(`a.anchor[href="#${id}"]`)).toBeVisible();
+    }
+  });
+
+  test('the sources link leads to each tool\'s quoted man or vendor page', async ({ page }) => {
+    await page.goto('/ports/3489/');
+    await page.locator('#act').getByRole('link', { name: 'Sources of these commands' }).click();
+    await expect(page).toHaveURL(/\/commands\/$/);
+    for (const id of ['ufw', 'firewall-cmd', 'nft', 'pf', 'new-netfirewallrule', 'nc', 'test-netconnection', 'nmap', 'tcpdump', 'wireshark']) {
+      const section = page.locator(`section#${id}`);
+      await expect(section.locator('h2 a[href^="https://"]'), id).toHaveCount(1);
+      expect(await section.locator('q').count(), id).toBeGreaterThan(0);
+    }
+  });
+
+  test.describe('copy buttons', () => {
+    test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+    test('each Copy button copies its exact command, HOST included, and then says Copied', async ({ page }) => {
+      await page.goto('/ports/3489/');
+      const figures = page.locator('#act figure.snippet');
+      const expected = Object.values(tcpUdpCommands(3489)).flat();
+      await expect(figures).toHaveCount(expected.length);
+      for (let i = 0; i < expected.length; i++) {
+        const button = figures.nth(i).locator('button.copy');
+        await expect(button).toHaveText('Copy');
+        await button.click();
+        await expect(button).toHaveText('Copied');
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected[i]);
+      }
+    });
+
+    test('"Copy link" beside a heading copies the page URL with its anchor', async ({ page, baseURL }) => {
+      await page.goto('/ports/3489/');
+      for (const id of SECTIONS) {
+        await page.locator(`h2#${id}`).getByRole('button', { name: 'Copy link to this section' }).click();
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/ports/3489/#${id}`);
+      }
+    });
+  });
+
+  test('axe finds no accessibility violations in the new sections or the sources page', async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const [path, scope] of [['/ports/22/', '#act'], ['/commands/', 'main']] as const) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.map((v) => `${path} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} ${v.help}`)).toEqual([]);
+    }
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('all three sections and their commands show, with no buttons', async ({ page }) => {
+    await page.goto('/ports/3489/');
+    for (const id of SECTIONS) await expect(page.locator(`h2#${id}`)).toBeVisible();
+    await expect(page.locator('#act figure.snippet pre')).toHaveCount(Object.values(tcpUdpCommands(3489)).flat().length);
+    for (const pre of await page.locator('#act figure.snippet pre').all()) await expect(pre).toBeVisible();
+    await expect(page.locator('#act button')).toHaveCount(0);
+  });
+});
