@@ -1,0 +1,114 @@
+/**
+ * Evidence of use and the ghost badge on the full real build: ports the registry alone calls
+ * ghosts but Wireshark, firewalld or Debian show in use lose the badge and name the protocol;
+ * the seed ghosts keep it and say what was checked; old Windows' dynamic range is explained;
+ * busy ports lead with what runs there. Expected values come from the vendored files in
+ * content/ and the IANA CSV, read here without the site's code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from 'playwright/test';
+import { rowsForPort } from './registry.ts';
+
+const decodes = readFileSync('content/wireshark/decodes.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string, string]);
+const protocolNames = new Map(readFileSync('content/wireshark/protocols.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t')).map(([name, , filter]) => [filter!, name!]));
+const dissectorFiles = new Map(readFileSync('content/wireshark/dissector-files.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string]));
+const wiresharkVersion = readFileSync('content/wireshark/version.txt', 'utf8').trim().replace(/-[^-]*$/, '');
+/** The /etc/services names of a port ("cvspserver"), from the vendored file. */
+const etcNames = (port: number) =>
+  readFileSync('content/debian-services/services', 'utf8')
+    .split('\n')
+    .filter((line) => new RegExp(`^\\S+\\s+${port}/(tcp|udp|sctp)\\b`).test(line))
+    .map((line) => line.split(/\s+/)[0]!);
+
+/** Ports the issue names: the registry alone gave them the ghost badge, yet they are busy. */
+const BUSY_GHOSTS = [11112, 11371, 1099, 2401, 2000, 4899, 1352, 2601, 2602, 2603, 2604, 2605, 2606, 2607, 2608, 17500, 6346];
+const SEED_GHOSTS = [3501, 3516, 3624, 3640];
+
+const evidence = (page: Page) => page.locator('#evidence');
+
+test.describe('evidence of use decides the ghost badge', () => {
+  test('ports the registry alone calls ghosts lose the badge and name what is there', async ({ page }) => {
+    for (const port of BUSY_GHOSTS) {
+      await page.goto(`/ports/${port}/`);
+      await expect(page.locator('.badge.ghost'), `port ${port}`).toHaveCount(0);
+      for (const name of etcNames(port)) await expect(evidence(page), `port ${port}`).toContainText(`Debian lists it in /etc/services as ${name}`);
+      for (const [table, , filter] of decodes.filter(([, p]) => Number(p) === port)) {
+        const line = evidence(page).locator('li').filter({ hasText: `(display filter ${filter})` });
+        await expect(line, `port ${port}`).toContainText(`decodes ${table.split('.')[0]!.toUpperCase()}`);
+        await expect(line).toContainText(protocolNames.get(filter)!);
+      }
+    }
+  });
+
+  test('2000 links Skinny\'s dissector source at the vendored Wireshark version', async ({ page }) => {
+    expect(decodes).toContainEqual(['tcp.port', '2000', 'skinny']);
+    await page.goto('/ports/2000/');
+    const link = evidence(page).getByRole('link', { name: protocolNames.get('skinny')! });
+    await expect(link).toHaveAttribute('href', `https://gitlab.com/wireshark/wireshark/-/blob/v${wiresharkVersion}/${dissectorFiles.get('skinny')}`);
+  });
+
+  test('the seed ghosts keep the badge, and the page says what was checked', async ({ page }) => {
+    for (const port of SEED_GHOSTS) {
+      expect(etcNames(port)).toEqual([]);
+      await page.goto(`/ports/${port}/`);
+      await expect(page.locator('.badge.ghost')).toContainText('Likely ghost registration: no software, dissector or OS service file names it');
+      await expect(evidence(page)).toContainText(`None found: no product file, Wireshark ${wiresharkVersion} dissector`);
+    }
+  });
+
+  test('a firewalld service names its firewall-cmd line', async ({ page }) => {
+    const files = readdirSync('content/firewalld/services').filter((f) => /port="6443"/.test(readFileSync(`content/firewalld/services/${f}`, 'utf8')));
+    expect(files.length).toBeGreaterThan(0);
+    await page.goto('/ports/6443/');
+    for (const file of files) await expect(evidence(page)).toContainText(`firewall-cmd --add-service=${file.replace(/\.xml$/, '')}`);
+  });
+
+  test('1030 explains Windows\' old dynamic port range; a dynamic port does not repeat it', async ({ page }) => {
+    await page.goto('/ports/1030/');
+    await expect(evidence(page)).toContainText('Inside the default dynamic port range of Windows before Vista and Windows Server 2008 (1025–5000). These systems hand such ports to programs that ask for any free one');
+    await evidence(page).getByRole('link', { name: /ephemeral ports by OS/ }).click();
+    await expect(page.locator('main')).toContainText('1025-5000');
+    await page.goto('/ports/50000/');
+    await expect(evidence(page)).toHaveCount(0);
+  });
+
+  test('the data report counts the badges before and after, and matches the built pages', async ({ request }) => {
+    const report = await (await request.get('/data-report.json')).json();
+    const counts = report.ghostBadges;
+    expect(counts.badges).toBeLessThan(counts.registryHeuristic);
+    expect(counts.clearedBy.wireshark + counts.clearedBy.firewalld + counts.clearedBy.debian).toBeGreaterThan(0);
+    const withBadge = readdirSync('dist/ports').filter((dir) => /^\d+$/.test(dir) && readFileSync(`dist/ports/${dir}/index.html`, 'utf8').includes('class="badge ghost"'));
+    expect(withBadge.length).toBe(counts.badges);
+  });
+
+  test('axe finds no violations in the evidence section', async ({ page }) => {
+    for (const path of ['/ports/2000/', '/ports/3501/', '/ports/6443/']) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).include('#evidence').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations, path).toEqual([]);
+    }
+  });
+});
+
+test.describe('busy ports lead with what runs there', () => {
+  test('6443: the Kubernetes API server first, IANA\'s sun-sr-https after it', async ({ page }) => {
+    const iana = rowsForPort(6443).find((row) => row.serviceName)!.serviceName;
+    await page.goto('/ports/6443/');
+    await expect(page.locator('h1')).toHaveText('Port 6443: Kubernetes API server');
+    await expect(page).toHaveTitle(new RegExp(`^Port 6443: Kubernetes API server \\(IANA: ${iana}\\)`));
+    await expect(page.locator('#summary')).toContainText(/^In practice, Kubernetes uses port 6443 by default/);
+    await expect(page.locator('#summary')).toContainText(`IANA assigns it to ${iana}`);
+  });
+
+  test('a port whose software is the registered service keeps IANA\'s name (22: ssh)', async ({ page }) => {
+    await page.goto('/ports/22/');
+    await expect(page.locator('h1')).toHaveText('Port 22: ssh');
+  });
+});
+
+test('search finds a port by the protocol name Wireshark gives it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('form[role=search] #search-input').fill('skinny');
+  await expect(page.locator('[data-search-results] a[href="/ports/2000/"]')).toBeVisible();
+});
