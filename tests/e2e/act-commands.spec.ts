@@ -19,7 +19,7 @@ function tcpUdpCommands(port: number): Record<(typeof SECTIONS)[number], string[
       `sudo ufw deny ${port}`,
       `sudo firewall-cmd --add-port=${port}/tcp --add-port=${port}/udp`,
       `sudo nft add rule inet filter input meta l4proto { tcp, udp } th dport ${port} drop`,
-      `block drop in proto { tcp udp } to any port ${port}`,
+      `block drop in proto { tcp udp } from any to any port ${port}`,
       `'TCP', 'UDP' | ForEach-Object { New-NetFirewallRule -DisplayName "Block $_ ${port}" -Direction Inbound -Protocol $_ -LocalPort ${port} -Action Block }`,
     ],
     reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`],
@@ -80,7 +80,7 @@ test.describe('commands to act on a port', () => {
     await page.goto('/ports/3489/');
     await page.locator('#act').getByRole('link', { name: 'Sources of these commands' }).click();
     await expect(page).toHaveURL(/\/commands\/$/);
-    for (const id of ['ufw', 'firewall-cmd', 'nft', 'pf', 'new-netfirewallrule', 'nc', 'test-netconnection', 'nmap', 'tcpdump', 'wireshark']) {
+    for (const id of ['ufw', 'firewall-cmd', 'nft', 'pf', 'pfctl', 'new-netfirewallrule', 'nc', 'test-netconnection', 'nmap', 'tcpdump', 'pcap-filter', 'wireshark']) {
       const section = page.locator(`section#${id}`);
       await expect(section.locator('h2 a[href^="https://"]'), id).toHaveCount(1);
       expect(await section.locator('q').count(), id).toBeGreaterThan(0);

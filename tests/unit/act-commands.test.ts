@@ -175,11 +175,13 @@ describe('actCommands', () => {
   });
 
   describe('pf (macOS)', () => {
-    // pf.conf(5): protospec = "proto" ( proto-name | proto-number | "{" proto-list "}" );
-    // proto-list = ( proto-name | proto-number ) [ [ "," ] proto-list ].
+    // pf.conf(5): action = "pass" | "match" | "block" [ return ]; return = "drop" | ...;
+    // protospec = "proto" ( proto-name | proto-number | "{" proto-list "}" );
+    // proto-list = ( proto-name | proto-number ) [ [ "," ] proto-list ];
+    // hosts = "all" | "from" ( "any" | ... ) [ port ] [ os ] "to" ( "any" | ... ) [ port ].
     it('gives a pf.conf block line with a protocol list, and how to load it', () => {
-      expect(snippet(actCommands(8291, TCP_UDP), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto { tcp udp } to any port 8291');
-      expect(snippet(actCommands(8291, ['udp']), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto udp to any port 8291');
+      expect(snippet(actCommands(8291, TCP_UDP), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto { tcp udp } from any to any port 8291');
+      expect(snippet(actCommands(8291, ['udp']), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto udp from any to any port 8291');
       // pfctl(8): "-f file Load the rules contained in file."
       expect(actCommands(8291, TCP_UDP)[0]!.hints.join(' ')).toContain('sudo pfctl -f /etc/pf.conf');
     });

@@ -65,13 +65,22 @@ export const ACT_SOURCES = {
   },
   pf: {
     id: 'pf',
-    title: 'pf.conf(5) and pfctl(8), FreeBSD (macOS\'s pf derives from it)',
+    title: 'pf.conf(5), FreeBSD (macOS\'s pf derives from it)',
     url: 'https://man.freebsd.org/cgi/man.cgi?query=pf.conf&sektion=5',
     quotes: [
+      'action = "pass" | "match" | "block" [ return ] | [ "no" ] "scrub"',
+      'return = "drop" | "return" | "return-rst" [ "( ttl" number ")" ] | …',
       'protospec = "proto" ( proto-name | proto-number | "{" proto-list "}" )',
       'proto-list = ( proto-name | proto-number ) [ [ "," ] proto-list ]',
-      '-f file Load the rules contained in file.',
+      'hosts = "all" | "from" ( "any" | "no-route" | "urpf-failed" | "self" | host | "{" host-list "}" ) [ port ] [ os ] "to" ( "any" | "no-route" | "self" | host | "{" host-list "}" ) [ port ]',
+      'port = "port" ( unary-op | binary-op | "{" op-list "}" )',
     ],
+  },
+  pfctl: {
+    id: 'pfctl',
+    title: 'pfctl(8), FreeBSD',
+    url: 'https://man.freebsd.org/cgi/man.cgi?query=pfctl&sektion=8',
+    quotes: ['-f file Load the rules contained in file.'],
   },
   newNetFirewallRule: {
     id: 'new-netfirewallrule',
@@ -108,11 +117,18 @@ export const ACT_SOURCES = {
   },
   tcpdump: {
     id: 'tcpdump',
-    title: 'tcpdump(8), tcpdump 4.99, and pcap-filter(7)',
-    url: `${DEBIAN}/libpcap0.8/pcap-filter.7.en.html`,
+    title: 'tcpdump(8), tcpdump 4.99',
+    url: `${DEBIAN}/tcpdump/tcpdump.8.en.html`,
     quotes: [
       'On Linux systems with 2.2 or later kernels and on recent versions of macOS and Solaris, an interface argument of ``any\'\' can be used to capture packets from all interfaces.',
       '-n Don\'t convert addresses (i.e., host addresses, port numbers, etc.) to names.',
+    ],
+  },
+  pcapFilter: {
+    id: 'pcap-filter',
+    title: 'pcap-filter(7), libpcap 1.10',
+    url: `${DEBIAN}/libpcap0.8/pcap-filter.7.en.html`,
+    quotes: [
       'dst port portnamenum True if the packet is IPv4/v6 TCP, UDP or SCTP and has a destination port value of portnamenum.',
       'port portnamenum True if either the source or destination port of the packet is portnamenum.',
     ],
@@ -217,7 +233,7 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
   firewall.push({ label: 'nft (Debian\'s inet filter table)', command: `sudo nft add rule inet filter input ${nftMatch} drop`, shell: 'sh', source: S.nft });
   if (tcpUdp.length > 0) {
     const pfProto = tcpUdp.length === 1 ? tcpUdp[0] : `{ ${tcpUdp.join(' ')} }`;
-    firewall.push({ label: 'macOS: pf.conf line', command: `block drop in proto ${pfProto} to any port ${port}`, shell: 'pf.conf', source: S.pf });
+    firewall.push({ label: 'macOS: pf.conf line', command: `block drop in proto ${pfProto} from any to any port ${port}`, shell: 'pf.conf', source: S.pf });
     const rule = (protocol: string) => `New-NetFirewallRule -DisplayName "Block ${protocol} ${port}" -Direction Inbound -Protocol ${protocol} -LocalPort ${port} -Action Block`;
     firewall.push({
       label: 'Windows',
