@@ -182,8 +182,8 @@ describe('actCommands', () => {
     it('gives a pf.conf block line with a protocol list, and how to load it', () => {
       expect(snippet(actCommands(8291, TCP_UDP), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto { tcp udp } from any to any port 8291');
       expect(snippet(actCommands(8291, ['udp']), 'firewall', 'macOS: pf.conf line')).toBe('block drop in proto udp from any to any port 8291');
-      // pfctl(8): "-f file Load the rules contained in file."
-      expect(actCommands(8291, TCP_UDP)[0]!.hints.join(' ')).toContain('sudo pfctl -f /etc/pf.conf');
+      // pfctl(8): "-f file Load the rules contained in file." "-e Enable the packet filter."
+      expect(actCommands(8291, TCP_UDP)[0]!.hints.join(' ')).toContain('pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e.');
     });
   });
 

@@ -80,7 +80,7 @@ export const ACT_SOURCES = {
     id: 'pfctl',
     title: 'pfctl(8), FreeBSD',
     url: 'https://man.freebsd.org/cgi/man.cgi?query=pfctl&sektion=8',
-    quotes: ['-f file Load the rules contained in file.'],
+    quotes: ['-e Enable the packet filter.', '-f file Load the rules contained in file.'],
   },
   newNetFirewallRule: {
     id: 'new-netfirewallrule',
@@ -244,7 +244,7 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
     });
   }
   const firewallHints = [
-    'To allow: ufw allow, nft accept, pf pass, -Action Allow. Then for pf: sudo pfctl -f /etc/pf.conf. firewall-cmd: --remove-port closes; repeat with --permanent to keep.',
+    'To allow: ufw allow, nft accept, pf pass, -Action Allow. pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e. firewall-cmd: --remove-port closes; repeat with --permanent to keep.',
   ];
   const notTcpUdp = all.filter((p) => p === 'sctp' || p === 'dccp');
   if (notTcpUdp.length > 0) firewallHints.push(`ufw, pf and the Windows rule here match TCP and UDP only, not ${protocolWords(notTcpUdp)}.`);
