@@ -29,6 +29,7 @@ const evidence = (page: Page) => page.locator('#evidence');
 
 test.describe('evidence of use decides the ghost badge', () => {
   test('ports the registry alone calls ghosts lose the badge and name what is there', async ({ page }) => {
+    test.setTimeout(120_000); // 17 pages
     for (const port of BUSY_GHOSTS) {
       await page.goto(`/ports/${port}/`);
       await expect(page.locator('.badge.ghost'), `port ${port}`).toHaveCount(0);
@@ -83,6 +84,7 @@ test.describe('evidence of use decides the ghost badge', () => {
   });
 
   test('axe finds no violations in the evidence section', async ({ page }) => {
+    test.setTimeout(90_000); // three pages
     for (const path of ['/ports/2000/', '/ports/3501/', '/ports/6443/']) {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).include('#evidence').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
