@@ -23,6 +23,7 @@ const PAGES = [
   '/software/',
   '/software/kubernetes/',
   '/registry-vs-practice/',
+  '/commands/',
   '/tools/free-port/',
   '/services/ssh/',
   '/services/',
