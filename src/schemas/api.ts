@@ -16,6 +16,7 @@ import {
 } from './port-record.ts';
 import { practiceSourceSchema, practiceUseSchema, SOFTWARE_SLUG } from './software.ts';
 import { kevEntrySchema } from './kev.ts';
+import { evidenceSchema, portPoolSchema } from './evidence.ts';
 
 /** Fields every file starts with: where its schema is, who made it, from which registry snapshot. */
 const fileHeaderShape = {
@@ -81,6 +82,10 @@ export const portJsonSchema = z
     related: portRecordSchema.shape.related,
     /** Products that use the port, narrow uses first (as on the page). */
     uses: z.array(useJsonSchema),
+    /** Evidence of use: Wireshark dissectors, firewalld services and Debian /etc/services entries on the port. */
+    evidence: z.array(evidenceSchema.meta({ id: 'evidence' })),
+    /** Ids of the operating systems' default dynamic port ranges containing the port (registry.json `pools`). */
+    pools: z.array(z.string()),
     /** Risk facts (CISA KEV, UDP amplification, exposure warnings), or null when the port has none. */
     security: securityJsonSchema.nullable(),
     notes: z.array(z.object({ slug: z.string(), title: z.string(), url: z.string() })),
@@ -116,6 +121,8 @@ export const blockFileSchema = z
     end: portNumberSchema,
     /** Uses spanning more than 64 ports that cover a compact port of this block, each once; compact ports point here by index. */
     rangeUses: z.array(useJsonSchema),
+    /** Ids of the operating systems' default dynamic port ranges that overlap the block (registry.json `pools`). */
+    pools: z.array(z.string()),
     /** Every port of the block in order: the full object when the port has a per-port file, else the compact one. */
     ports: z.array(z.union([portJsonSchema, compactPortJsonSchema])),
   })
@@ -167,6 +174,8 @@ export const registryFileSchema = z
     ports: z.array(portJsonSchema),
     /** Uses spanning more than 64 ports, listed once (they also appear inline on listed ports they cover). */
     rangeUses: z.array(useJsonSchema),
+    /** Operating systems' default dynamic (ephemeral) port ranges, each with its source. */
+    pools: z.array(portPoolSchema.meta({ id: 'pool' })),
     /** Service names the registry lists without a port. */
     serviceNamesWithoutPort: z.array(serviceEntrySchema),
   })

@@ -13,6 +13,8 @@ import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
 import { notesByPort } from './notes.ts';
 import { practiceByPort, software } from './software.ts';
 import { cacheKeyOf } from './cache-key.ts';
+import { evidence, evidenceOf } from './evidence.ts';
+import { poolsOf } from '../lib/evidence/evidence.ts';
 import { BUILT_PORTS } from './settings.ts';
 import { securityOf } from './security.ts';
 
@@ -31,7 +33,13 @@ const noteRefs = (port: number): NoteRef[] =>
 
 /** One item per port 0-65535 (index = port): each port's object, computed once. */
 export const portItems: PortItem[] = generatedRegistry().records.map((record) =>
-  portItem(record, noteRefs(record.port), practiceByPort.get(record.port) ?? [], securityOf(record.port)),
+  portItem(record, {
+    notes: noteRefs(record.port),
+    uses: practiceByPort.get(record.port) ?? [],
+    evidence: evidenceOf(record.port),
+    pools: poolsOf(evidence.pools, record.port),
+    security: securityOf(record.port),
+  }),
 );
 
 /** Ports with a per-port file, ascending (see hasPortFile). */
@@ -42,7 +50,7 @@ export const portFileRoutes = portsWithFiles
   .map((port) => ({ params: { port: String(port.port) }, props: { port }, cacheKey: cacheKeyOf(port) }));
 
 /** The 64 block files' contents. */
-export const apiBlocks = blocksJson(portItems);
+export const apiBlocks = blocksJson(portItems, evidence.pools);
 
 /** Every service name, lower-case, sorted; throws naming the names if two share a URL. */
 export const services = buildServices(generatedRegistry().records, generatedReport().serviceNameOnly);

@@ -7,8 +7,12 @@ import { ghostVerdict } from '../lib/registry/status.ts';
 import { browseBlocks } from '../lib/browse-blocks.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { notesByPort, type Note } from './notes.ts';
-import { practiceByPort } from './software.ts';
-import { namesPort, type PortUse } from '../lib/software/practice.ts';
+import { agreesOn, practiceByPort } from './software.ts';
+import { practiceHeadline, type Headline } from '../lib/headline.ts';
+import type { PortUse } from '../lib/software/practice.ts';
+import { poolsOf } from '../lib/evidence/evidence.ts';
+import type { Evidence, PortPool } from '../schemas/evidence.ts';
+import { evidence, evidenceOf, witnessesByPort } from './evidence.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { portSecurity } from './security.ts';
 import { portInSearchIndex } from '../lib/search-scope.ts';
@@ -20,8 +24,14 @@ export interface PortPageProps {
   notes: Note[];
   /** Products that use the port in practice, narrow uses first (src/lib/software/practice.ts). */
   uses: PortUse[];
-  /** The ghost heuristic after any note's `ghost` override, and never for a port software is documented to use (namesPort). */
+  /** Wireshark, firewalld and Debian /etc/services entries naming the port (src/lib/evidence/). */
+  evidence: Evidence[];
+  /** Operating systems' default dynamic port ranges that contain the port, below 49152 (above, the page already explains the dynamic range). */
+  pools: PortPool[];
+  /** The ghost heuristic after any note's `ghost` override, and never for a port any source shows in use (ghostVerdict). */
   ghost: boolean;
+  /** What the port is known for in practice where that is not IANA's service (src/lib/headline.ts), else null. */
+  headline: Headline | null;
   /** Whether the page goes into the search index (portInSearchIndex). */
   searchable: boolean;
 }
@@ -30,11 +40,15 @@ export interface PortPageProps {
 export const portRoutes = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true).map((record) => {
   const notes = notesByPort.get(record.port) ?? [];
   const uses = practiceByPort.get(record.port) ?? [];
-  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), namesPort(uses));
+  const portEvidence = evidenceOf(record.port);
+  const pools = record.tier === 'dynamic' ? [] : poolsOf(evidence.pools, record.port);
+  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), witnessesByPort[record.port]!.length > 0);
   const searchable = portInSearchIndex(record.status, notes.length);
+  const headline = practiceHeadline(uses, portEvidence, agreesOn(record));
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.
-  const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, ghost, portSecurity.get(record.port) ?? null]);
-  return { params: { port: String(record.port) }, props: { record, notes, uses, ghost, searchable } satisfies PortPageProps, cacheKey };
+  const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, portEvidence, pools, ghost, portSecurity.get(record.port) ?? null]);
+  const props: PortPageProps = { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable };
+  return { params: { port: String(record.port) }, props, cacheKey };
 });
 
 /**

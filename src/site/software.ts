@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Software } from '../schemas/software.ts';
+import type { PortRecord } from '../schemas/port-record.ts';
 import { agreesWithRegistry, namesPort, usesByPort, type PortUse } from '../lib/software/practice.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
 import { generatedRegistry } from '../lib/generated-registry.ts';
@@ -18,6 +19,9 @@ export const software: Software[] = (await getCollection('software'))
 export const practiceByPort: ReadonlyMap<number, PortUse[]> = usesByPort(software);
 
 const bySlug = new Map(software.map((product) => [product.slug, product]));
+
+/** @returns whether a use on the record's port is the service IANA records there (agreesWithRegistry). */
+export const agreesOn = (record: PortRecord) => (u: PortUse): boolean => agreesWithRegistry(bySlug.get(u.slug)!, u.use, record);
 
 /** A port where IANA records one thing and practice shows another (or IANA records nothing). */
 export interface Disagreement {
@@ -39,7 +43,8 @@ export const disagreements: Disagreement[] = [...practiceByPort.entries()]
   .sort(([a], [b]) => a - b)
   .flatMap(([port, uses]) => {
     const record = generatedRegistry().records[port]!;
-    const others = uses.filter((u) => u.use.port.start === u.use.port.end && !agreesWithRegistry(bySlug.get(u.slug)!, u.use, record));
+    const agrees = agreesOn(record);
+    const others = uses.filter((u) => u.use.port.start === u.use.port.end && !agrees(u));
     if (others.length === 0) return [];
     const ianaServices = [...new Set(record.entries.filter((e) => e.kind === 'assigned' && e.serviceName).map((e) => e.serviceName!))];
     return [{ port, ianaServices, uses: others, registryLooksGhost: record.likelyGhost }];

@@ -17,6 +17,8 @@ import { parsePeopleXml } from '../../src/lib/registry/parse-people.ts';
 import { parseSoftwareFile } from '../../src/lib/software/load-software.ts';
 import { usesByPort, type PortUse } from '../../src/lib/software/practice.ts';
 import { rowsForPort } from '../e2e/registry.ts';
+import { loadEvidence, poolsOf } from '../../src/lib/evidence/evidence.ts';
+import type { Evidence } from '../../src/schemas/evidence.ts';
 import { read, REAL_CSV, REAL_XML, realRows, rawRowsForPort } from './helpers.ts';
 
 const real = buildPortRecords(parseRegistryCsv(read(REAL_CSV), REAL_CSV), parsePeopleXml(read(REAL_XML), REAL_XML));
@@ -34,7 +36,7 @@ const csvProtocols = (port: number) => new Set(rawRowsForPort(rows, port).map((r
 
 describe('portJson on real records', () => {
   it('3489: dtp-dia over TCP and UDP, assigned, a likely ghost until a use or a note says otherwise', () => {
-    const json = portJson(record(3489), [], []);
+    const json = portJson(record(3489));
     expect(json.entries.map((e) => e.serviceName)).toEqual(csvValues(3489, 'Service Name'));
     expect(new Set(json.entries.flatMap((e) => e.protocols))).toEqual(csvProtocols(3489));
     expect(json.status).toBe('assigned');
@@ -48,17 +50,17 @@ describe('portJson on real records', () => {
     expect(json.url).toBe('/ports/3489/');
 
     const note: NoteRef = { slug: 'port-3489', title: 'Port 3489', ghost: false };
-    expect(portJson(record(3489), [note], []).ghost).toBe(false);
-    expect(portJson(record(3489), [note], []).notes).toEqual([{ slug: 'port-3489', title: 'Port 3489', url: '/notes/port-3489/' }]);
-    expect(portJson(record(3489), [{ ...note, ghost: undefined }], []).ghost).toBe(true);
+    expect(portJson(record(3489), { notes: [note] }).ghost).toBe(false);
+    expect(portJson(record(3489), { notes: [note] }).notes).toEqual([{ slug: 'port-3489', title: 'Port 3489', url: '/notes/port-3489/' }]);
+    expect(portJson(record(3489), { notes: [{ ...note, ghost: undefined }] }).ghost).toBe(true);
     const use: PortUse = { ...usesOn(50000)[0]!, use: { ...usesOn(50000)[0]!.use, port: { start: 3489, end: 3489 } } };
-    expect(portJson(record(3489), [], [use]).ghost).toBe(false);
+    expect(portJson(record(3489), { uses: [use] }).ghost).toBe(false);
   });
 
   it('6010: x11, part of the CSV range 6000-6063, with unauthorized use reported', () => {
     const [x11Range] = csvValues(6010, 'Port Number');
     expect(x11Range).toBe('6000-6063');
-    const json = portJson(record(6010), [], []);
+    const json = portJson(record(6010));
     expect(json.entries.map((e) => e.serviceName)).toEqual(csvValues(6010, 'Service Name'));
     expect(json.entries[0]!.range).toEqual({ start: 6000, end: 6063 });
     expect(new Set(json.entries.flatMap((e) => e.protocols))).toEqual(csvProtocols(6010));
@@ -68,12 +70,12 @@ describe('portJson on real records', () => {
 
   it('50000: dynamic, no IANA entry; a compact block object alone, a full object with a narrow use', () => {
     expect(rawRowsForPort(rows, 50000)).toEqual([]);
-    expect(hasPortFile(record(50000), [], [])).toBe(false);
-    const bare = portItem(record(50000), [], []);
+    expect(hasPortFile(record(50000))).toBe(false);
+    const bare = portItem(record(50000));
     expect(bare.full).toBeNull();
     expect(!bare.full && bare.compact).toEqual({ port: 50000, tier: 'dynamic', status: 'dynamic', rangeUses: [], url: '/ports/50000/' });
 
-    const json = portJson(record(50000), [], usesOn(50000));
+    const json = portJson(record(50000), { uses: usesOn(50000) });
     expect(json).toMatchObject({ status: 'dynamic', entries: [], ghost: false });
     expect(json.uses).toEqual([
       {
@@ -87,20 +89,20 @@ describe('portJson on real records', () => {
         source: { url: 'https://example.org/docs/config', title: 'Configuration (Example documentation)' },
       },
     ]);
-    expect(hasPortFile(record(50000), [], usesOn(50000))).toBe(true);
+    expect(hasPortFile(record(50000), { uses: usesOn(50000) })).toBe(true);
   });
 
   it('0: reserved on TCP and UDP, with a file of its own', () => {
-    const json = portJson(record(0), [], []);
+    const json = portJson(record(0));
     expect(json.status).toBe('reserved');
     expect(json.entries.map((e) => e.description)).toEqual(csvValues(0, 'Description'));
     expect(new Set(json.entries.flatMap((e) => e.protocols))).toEqual(csvProtocols(0));
-    expect(hasPortFile(record(0), [], [])).toBe(true);
+    expect(hasPortFile(record(0))).toBe(true);
   });
 
   it('an unassigned port covered only by a wide range has no file of its own', () => {
     expect(csvValues(31000, 'Description')).toEqual(['Unassigned']);
-    expect(hasPortFile(record(31000), [], usesOn(31000))).toBe(false);
+    expect(hasPortFile(record(31000), { uses: usesOn(31000) })).toBe(false);
   });
 
   it('every port object passes the API schema, and the generated JSON Schema accepts it too', () => {
@@ -109,17 +111,48 @@ describe('portJson on real records', () => {
     ajv.addSchema(z.toJSONSchema(apiSchema), 'api');
     const validate = ajv.getSchema('api#/$defs/portFile')!;
     for (const port of [0, 22, 80, 3489, 6010, 50000]) {
-      const file = { schema: '/api/v1/schema.json#/$defs/portFile', generatedBy: 'Port Atlas', snapshot: '2026-02-25', ...portJson(record(port), [], usesOn(port)) };
+      const file = { schema: '/api/v1/schema.json#/$defs/portFile', generatedBy: 'Port Atlas', snapshot: '2026-02-25', ...portJson(record(port), { uses: usesOn(port) }) };
       expect(() => portFileSchema.parse(file)).not.toThrow();
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     }
-    const broken = { schema: 'x', generatedBy: 'Port Atlas', snapshot: null, ...portJson(record(22), [], []), status: 'taken' };
+    const broken = { schema: 'x', generatedBy: 'Port Atlas', snapshot: null, ...portJson(record(22)), status: 'taken' };
     expect(validate(broken)).toBe(false);
   });
 });
 
+describe('evidence of use in the API', () => {
+  const evidence = loadEvidence('tests/fixtures/evidence');
+  const on = (port: number) => evidence.byPort.get(port) ?? [];
+
+  it('carries the evidence and the OS pools, and clears the ghost flag as the page does', () => {
+    expect(portJson(record(3501)).ghost).toBe(true);
+    const json = portJson(record(2000), { evidence: on(2000), pools: poolsOf(evidence.pools, 2000) });
+    expect(json.evidence).toEqual(on(2000));
+    expect(json.pools).toEqual(['windows-before-vista']);
+    expect(portJson(record(3501), { evidence: [{ source: 'debian', protocol: 'tcp', serviceName: 'x', aliases: [], comment: null } satisfies Evidence] }).ghost).toBe(false);
+  });
+
+  it('gives an unassigned port with evidence a file of its own, and passes the schema', () => {
+    const seen: Evidence[] = [{ source: 'debian', protocol: 'udp', serviceName: 'example', aliases: [], comment: null }];
+    expect(csvValues(4, 'Description')).toEqual(['Unassigned']);
+    expect(hasPortFile(record(4))).toBe(false);
+    expect(hasPortFile(record(4), { evidence: seen })).toBe(true);
+    const file = { schema: '/api/v1/schema.json#/$defs/portFile', generatedBy: 'Port Atlas', snapshot: '2026-02-25', ...portJson(record(4), { evidence: seen }) };
+    expect(() => portFileSchema.parse(file)).not.toThrow();
+  });
+
+  it('lists the pools overlapping each block', () => {
+    const blocks = blocksJson(real.records.map((r) => portItem(r)), evidence.pools);
+    expect(blocks[0]!.pools).toEqual([]);
+    expect(blocks[1]!.pools).toEqual(['windows-before-vista']);
+    expect(blocks[4]!.pools).toEqual(['windows-before-vista']);
+    expect(blocks[5]!.pools).toEqual([]);
+    expect(blocks.at(-1)!.pools).toEqual(['windows']);
+  });
+});
+
 describe('blocks', () => {
-  const items: PortItem[] = real.records.map((r) => portItem(r, [], usesOn(r.port)));
+  const items: PortItem[] = real.records.map((r) => portItem(r, { uses: usesOn(r.port) }));
   const blocks = blocksJson(items);
 
   it('cover every port 0-65535 exactly once, in 64 blocks of 1,024', () => {
@@ -132,7 +165,7 @@ describe('blocks', () => {
 
   it('give the full object for ports with a file and resolve a compact port\'s wide uses through the block', () => {
     const block = blocks.find((b) => b.start <= 3489 && 3489 <= b.end)!;
-    expect(block.ports.find((p) => p.port === 3489)).toEqual(portJson(record(3489), [], []));
+    expect(block.ports.find((p) => p.port === 3489)).toEqual(portJson(record(3489)));
     const nodePorts = blocks.find((b) => b.start <= 31000 && 31000 <= b.end)!;
     const compact = nodePorts.ports.find((p) => p.port === 31000)!;
     expect('rangeUses' in compact && compact.rangeUses.map((i) => nodePorts.rangeUses[i]!.role)).toEqual(['node ports']);

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
-import { evidenceByPort, loadEvidence, poolsOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
+import { evidenceByPort, firewalldServiceOf, loadEvidence, poolsOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
 import { evidenceLines, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
 import { registeredFilters } from '../../src/lib/evidence/wireshark-source.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
 import { parseYamlAs } from '../../src/lib/yaml-input.ts';
-import { portPoolSchema } from '../../src/schemas/evidence.ts';
+import { portPoolSchema, type Evidence } from '../../src/schemas/evidence.ts';
 import { z } from 'zod';
 import type { PortUse } from '../../src/lib/software/practice.ts';
 
@@ -58,7 +58,7 @@ describe('evidence fixture', () => {
       ['wireshark', ['tcp'], 'db-lsp'],
       ['wireshark', ['udp'], 'db-lsp-disc'],
     ]);
-    const both = ['udp', 'tcp'].map((protocol) => ({ source: 'debian', protocol, serviceName: 'gnutella-svc', aliases: [], comment: null }) as const);
+    const both: Evidence[] = (['udp', 'tcp'] as const).map((protocol) => ({ source: 'debian', protocol, serviceName: 'gnutella-svc', aliases: [], comment: null }));
     expect(evidenceLines(both).map((l) => l.protocols)).toEqual([['tcp', 'udp']]);
     expect(upstreamVersion('4.0.17-0+deb12u3')).toBe('4.0.17');
     expect(upstreamVersion('1:2.3-1')).toBe('2.3');
@@ -69,17 +69,25 @@ describe('evidence fixture', () => {
 });
 
 describe('the ghost badge needs every source to be silent', () => {
-  const skinny = [{ source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny', file: null }] as const;
+  const skinny: Evidence[] = [{ source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny', file: null }];
   const use = { slug: 'x', name: 'X', primary: true, use: { port: { start: 1, end: 1 }, protocols: ['tcp'], role: 'r', basis: 'default', source: { url: 'https://x', title: 't', quote: 'q' } } } as PortUse;
 
   it('names the witnesses of use', () => {
     expect(witnessesOf([], [])).toEqual([]);
-    expect(witnessesOf([use], [...skinny])).toEqual(['practice', 'wireshark']);
+    expect(witnessesOf([use], skinny)).toEqual(['practice', 'wireshark']);
+  });
+
+  it('does not count a firewalld service that opens a wide range (ceph: 6800-7300) as a witness', () => {
+    const firewalld = (start: number, end: number): Evidence[] => [{ source: 'firewalld', protocol: 'tcp', service: 's', short: '', range: { start, end } }];
+    expect(witnessesOf([], firewalld(6800, 7300))).toEqual([]);
+    expect(witnessesOf([], firewalld(5900, 5963))).toEqual(['firewalld']);
+    expect(firewalldServiceOf([...skinny, ...firewalld(6800, 7300)])).toBeUndefined();
+    expect(firewalldServiceOf([...skinny, ...firewalld(5900, 5963)])).toBe('s');
   });
 
   it('keeps the heuristic only when nothing shows the port in use', () => {
     expect(ghostVerdict(true, [], witnessesOf([], []).length > 0)).toBe(true);
-    expect(ghostVerdict(true, [], witnessesOf([], [...skinny]).length > 0)).toBe(false);
+    expect(ghostVerdict(true, [], witnessesOf([], skinny).length > 0)).toBe(false);
     // A note's ghost: true does not outweigh evidence of use.
     expect(ghostVerdict(true, [true], true)).toBe(false);
     expect(ghostVerdict(false, [true], false)).toBe(true);

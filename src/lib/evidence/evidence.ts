@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { portPoolSchema, type Evidence, type EvidenceSource, type EvidenceVersions, type PortPool } from '../../schemas/evidence.ts';
 import { TRANSPORT_PROTOCOLS } from '../../schemas/port-record.ts';
 import { InputError } from '../registry/input-error.ts';
-import { namesPort, type PortUse } from '../software/practice.ts';
+import { namesPort, WIDE_RANGE_PORTS, type PortUse } from '../software/practice.ts';
 import { parseYamlAs } from '../yaml-input.ts';
 import {
   parseDecodes,
@@ -81,19 +81,30 @@ export function evidenceByPort(inputs: EvidenceInputs): Map<number, Evidence[]> 
   return byPort;
 }
 
+/** A firewalld service opening more than WIDE_RANGE_PORTS ports: a pool, not a claim on each port. */
+export const isWideEvidence = (e: Evidence): boolean => e.source === 'firewalld' && e.range !== null && e.range.end - e.range.start + 1 > WIDE_RANGE_PORTS;
+
+/** The first firewalld service that opens the port itself (not as part of a wide range), for `firewall-cmd --add-service=`. */
+export function firewalldServiceOf(evidence: readonly Evidence[]): string | undefined {
+  for (const e of evidence) if (e.source === 'firewalld' && !isWideEvidence(e)) return e.service;
+  return undefined;
+}
+
 /** A source that can show a port in use: a product file, or one of the evidence datasets. */
 export type UseWitness = 'practice' | EvidenceSource;
 export const USE_WITNESSES: UseWitness[] = ['practice', ...SOURCE_ORDER];
 
 /**
  * Which sources show the port in use. An OS pool is no witness: it says the OS may hand the
- * port to any program, not that something listens there.
+ * port to any program, not that something listens there. Nor is a firewalld service that opens
+ * more than WIDE_RANGE_PORTS ports (ceph's 6800-7300, samba-dc's 49152-65535): like a product's
+ * wide range, it is a pool its software draws from, and says nothing about one port in it.
  * @param uses the port's uses in practice (a product file naming the port: namesPort)
  * @param evidence the port's evidence (evidenceByPort)
  * @returns witnesses in USE_WITNESSES order, each once; empty when nothing shows the port in use
  */
 export function witnessesOf(uses: readonly PortUse[], evidence: readonly Evidence[]): UseWitness[] {
-  return USE_WITNESSES.filter((witness) => (witness === 'practice' ? namesPort(uses) : evidence.some((e) => e.source === witness)));
+  return USE_WITNESSES.filter((witness) => (witness === 'practice' ? namesPort(uses) : evidence.some((e) => e.source === witness && !isWideEvidence(e))));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** /api/v1/registry.json: the whole dataset in one compact file, less the ports that only say "Unassigned". */
 import { WIDE_RANGE_PORTS } from '../../../lib/software/practice.ts';
 import { fileHeader, jsonResponse, portlessEntries, portsWithFiles, wideUses } from '../../../site/api.ts';
+import { evidence } from '../../../site/evidence.ts';
 
 export const GET = () =>
   jsonResponse({
@@ -10,5 +11,6 @@ export const GET = () =>
       `they are in the block files /api/v1/ports/blocks/<start>-<end>.json. Uses spanning more than ${WIDE_RANGE_PORTS} ports are listed once in rangeUses.`,
     ports: portsWithFiles,
     rangeUses: wideUses,
+    pools: evidence.pools,
     serviceNamesWithoutPort: portlessEntries,
   });
