@@ -4,32 +4,24 @@
  *   .generated/registry.json     one record per port 0-65535 (generated, not committed)
  *   .generated/data-report.json  accounts for every CSV row; published as /data-report.json
  * Exits non-zero, naming file, line and field, on the first malformed row.
- * In an incremental build (`npm run rebuild`) it keeps .generated/ when its inputs, the registry
- * files and the code that reads them, are unchanged since it last ran (saves ~2 s).
+ * In an incremental build (`npm run rebuild`, PORT_ATLAS_INCREMENTAL=1) and with `--if-changed`
+ * (`npm run dev`) it keeps .generated/ when its inputs, the registry files and the code that
+ * reads them, are unchanged since it last ran: the output would be byte-identical, and writing
+ * it costs ~3 s on every dev start. A plain build (CI, `npm run build`) always rewrites it.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../src/lib/registry/input-error.ts';
 import { loadRegistry, registrySourcesFromEnv } from '../src/lib/registry/load-registry.ts';
 import { GENERATED_DIR, INPUTS_DIGEST, REGISTRY_JSON, REPORT_JSON } from '../src/lib/generated-files.ts';
-
-/** SHA-256 over the registry files and every source file the data step could import (src/lib, src/schemas). */
-function inputsDigest(files: string[]): string {
-  const code = ['src/lib', 'src/schemas'].flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)).sort(),
-  );
-  const hash = createHash('sha256');
-  for (const file of [...files, import.meta.filename, ...code]) hash.update(`${file}\0`).update(existsSync(file) ? readFileSync(file) : '');
-  return hash.digest('hex');
-}
+import { sourceDigest } from '../src/lib/source-digest.ts';
 
 function run(): void {
   const started = performance.now();
   const sources = registrySourcesFromEnv();
-  const digest = inputsDigest([sources.csvPath, sources.xmlPath]);
+  const digest = sourceDigest([sources.csvPath, sources.xmlPath, import.meta.filename]);
   const unchanged = [REGISTRY_JSON, REPORT_JSON, INPUTS_DIGEST].every(existsSync) && readFileSync(INPUTS_DIGEST, 'utf8') === digest;
-  if (process.env.PORT_ATLAS_INCREMENTAL === '1' && unchanged) {
+  const keepUnchanged = process.env.PORT_ATLAS_INCREMENTAL === '1' || process.argv.includes('--if-changed');
+  if (keepUnchanged && unchanged) {
     console.log(`data: ${sources.csvPath}, ${sources.xmlPath} and the data step's code are unchanged; kept ${GENERATED_DIR}/`);
     return;
   }
