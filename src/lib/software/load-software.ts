@@ -35,14 +35,16 @@ export function parseSoftwareFile(file: string, text: string): Software {
 /**
  * Reads every product file of a directory.
  * @param dir e.g. "content/software" (README.md and other non-YAML files are ignored)
+ * @param parse parses one file (path, text); the content loader passes one that reuses what it
+ *   parsed from the same text before
  * @returns products sorted by slug
  * @throws InputError for the first bad file, for two files with one slug
  *   (grafana.yaml and grafana.yml), and for a name that is another product's name or alias
  *   (aliases may be shared: "ircd" fits several IRC servers)
  */
-export function loadSoftwareDir(dir: string): Software[] {
+export function loadSoftwareDir(dir: string, parse: (file: string, text: string) => Software = parseSoftwareFile): Software[] {
   const files = readdirSync(dir).filter((name) => EXTENSION.test(name)).sort();
-  const products = files.map((name) => parseSoftwareFile(join(dir, name), readFileSync(join(dir, name), 'utf8')));
+  const products = files.map((name) => parse(join(dir, name), readFileSync(join(dir, name), 'utf8')));
   const fileOfSlug = new Map<string, string>();
   const fileOfName = new Map<string, string>();
   products.forEach((product, i) => {
