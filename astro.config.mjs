@@ -38,6 +38,17 @@ export default defineConfig({
     ...(site ? [sitemap({ entryLimit: 45000 })] : []),
     openSearch(),
     {
+      // Vite keeps one bundle of dependencies per cacheDir, hashed over its config (plugin names
+      // included); dev and build/sync differ, so one shared cache was re-bundled at every switch
+      // between `npm run dev` and a build ("Re-optimizing dependencies because vite config has changed").
+      name: 'port-atlas-dev-vite-cache',
+      hooks: {
+        'astro:config:setup': ({ command, updateConfig }) => {
+          if (command === 'dev') updateConfig({ vite: { cacheDir: 'node_modules/.vite-dev' } });
+        },
+      },
+    },
+    {
       name: 'port-atlas-site-setting',
       hooks: {
         'astro:build:start': ({ logger }) => {
