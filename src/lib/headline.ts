@@ -5,8 +5,10 @@
  * The rule, in order:
  * 1. Only products documented to use the port itself (a single port or a range of up to 64)
  *    are candidates; with none, the page leads with IANA's name as before.
- * 2. If any candidate is the registered service (agreesWithRegistry), IANA's name already says
- *    what is there: no headline.
+ * 2. If any candidate is the registered service (agreesWithRegistry), or the evidence shows the
+ *    registered service in use (a Wireshark dissector, firewalld service or /etc/services entry
+ *    under one of the port's IANA service names: x11 on 6000), IANA's name already says what is
+ *    there: no headline.
  * 3. Each candidate scores one for its own product file, one for each other candidate whose
  *    role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one for
  *    each Wireshark dissector, firewalld service and /etc/services entry on the port whose name
@@ -54,16 +56,28 @@ export function headlineLabel({ name, use }: PortUse): string {
   return label.length <= MAX_LABEL ? label : name;
 }
 
+/** The names an evidence item gives the protocol: a dissector's filter, a firewalld service, an /etc/services name and its aliases. */
+const evidenceNames = (e: Evidence): string[] =>
+  e.source === 'wireshark' ? [e.filter] : e.source === 'firewalld' ? [e.service] : [e.serviceName, ...e.aliases];
+
 /**
  * @param uses the port's uses (usesByPort)
  * @param evidence the port's evidence of use (evidenceByPort)
  * @param agrees whether a use is the service IANA records on the port (agreesWithRegistry)
+ * @param ianaServices the port's assigned IANA service names
  * @returns the headline by the rule above, or null
  */
-export function practiceHeadline(uses: readonly PortUse[], evidence: readonly Evidence[], agrees: (use: PortUse) => boolean): Headline | null {
+export function practiceHeadline(
+  uses: readonly PortUse[],
+  evidence: readonly Evidence[],
+  agrees: (use: PortUse) => boolean,
+  ianaServices: readonly string[] = [],
+): Headline | null {
   const seen = new Set<string>();
   const candidates = uses.filter((u) => !isWide(u.use) && !seen.has(u.slug) && seen.add(u.slug));
   if (candidates.length === 0 || candidates.some(agrees)) return null;
+  const registered = new Set(ianaServices.map((name) => name.toLowerCase()));
+  if (evidence.some((e) => evidenceNames(e).some((name) => registered.has(name.toLowerCase())))) return null;
   const score = (c: PortUse) =>
     1 + candidates.filter((o) => o.slug !== c.slug && names(o.use.role, c)).length + evidence.filter((e) => names(evidenceText(e), c)).length;
   const scores = new Map(candidates.map((c) => [c.slug, score(c)]));

@@ -44,7 +44,8 @@ export const portRoutes = generatedRegistry().records.filter((record) => BUILT_P
   const pools = record.tier === 'dynamic' ? [] : poolsOf(evidence.pools, record.port);
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), witnessesByPort[record.port]!.length > 0);
   const searchable = portInSearchIndex(record.status, notes.length);
-  const headline = practiceHeadline(uses, portEvidence, agreesOn(record));
+  const ianaServices = record.entries.flatMap((entry) => (entry.kind === 'assigned' && entry.serviceName ? [entry.serviceName] : []));
+  const headline = practiceHeadline(uses, portEvidence, agreesOn(record), ianaServices);
   // Everything the page shows, so an incremental build re-renders exactly the changed pages.
   const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, portEvidence, pools, ghost, portSecurity.get(record.port) ?? null]);
   const props: PortPageProps = { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable };

@@ -45,6 +45,13 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline([], [firewalld], never)).toBeNull();
   });
 
+  it('gives none when the evidence shows the registered service in use (6000: X11)', () => {
+    const neo4j = [use('neo4j', 'Neo4j', 'cluster internal traffic')];
+    const x11: Evidence = { source: 'debian', protocol: 'tcp', serviceName: 'x11', aliases: ['x11-0'], comment: 'X Window System' };
+    expect(practiceHeadline(neo4j, [x11], never, ['x11'])).toBeNull();
+    expect(practiceHeadline(neo4j, [x11], never, ['something-else'])!.lead.name).toBe('Neo4j');
+  });
+
   it('gives none when three or more products tie for the top', () => {
     const crowd = [use('a', 'Alpha', 'web UI'), use('b', 'Beta', 'web UI'), use('c', 'Gamma', 'web UI')];
     expect(practiceHeadline(crowd, [], never)).toBeNull();
