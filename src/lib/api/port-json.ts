@@ -7,7 +7,7 @@ import type { PortRecord } from '../../schemas/port-record.ts';
 import type { CompactPortJson, PortJson, UseJson } from '../../schemas/api.ts';
 import { ghostVerdict } from '../registry/status.ts';
 import { isWide, type PortUse } from '../software/practice.ts';
-import { witnessesOf } from '../evidence/evidence.ts';
+import { isWideEvidence, witnessesOf } from '../evidence/evidence.ts';
 import type { Evidence, PortPool } from '../../schemas/evidence.ts';
 import { BROWSE_BLOCK_SIZE, notePath, portPath, softwarePath } from '../paths.ts';
 import { securityJson, type PortSecurity } from '../security/port-security.ts';
@@ -50,13 +50,14 @@ export interface PortFacts {
 /**
  * Whether a port gets its own file /api/v1/ports/N.json (and a place in registry.json): it
  * has an IANA entry other than "Unassigned" (assigned, reserved, de-assigned), a note, a
- * narrow use in practice (WIDE_RANGE_PORTS or fewer), or evidence of use. Ports covered only by wide ranges
+ * narrow use in practice (WIDE_RANGE_PORTS or fewer), or evidence of use other than a firewalld
+ * service's wide range (isWideEvidence). Ports covered only by wide ranges
  * (Kubernetes NodePorts, RTP media, the dynamic range for Windows RPC) are answered by their
  * block file: per-port files for them would be some 49,000 more files (measured November 2026),
  * past the host's 100,000-file budget.
  */
 export function hasPortFile(record: PortRecord, { notes = [], uses = [], evidence = [] }: PortFacts = {}): boolean {
-  return record.entries.some((entry) => entry.kind !== 'unassigned') || notes.length > 0 || uses.some((u) => !isWide(u.use)) || evidence.length > 0;
+  return record.entries.some((entry) => entry.kind !== 'unassigned') || notes.length > 0 || uses.some((u) => !isWide(u.use)) || evidence.some((e) => !isWideEvidence(e));
 }
 
 /**
