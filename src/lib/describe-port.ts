@@ -51,14 +51,17 @@ function protocolsOf(record: PortRecord, entry: RegistryEntry): TransportProtoco
  * @param headline what the port is known for in practice, where that is not IANA's service (practiceHeadline)
  * @returns the page title and link-unfurl title, e.g. "Port 3489: dtp-dia (TCP, UDP)",
  *   "Port 4: unassigned", "Port 50000: dynamic range"; with a headline it leads and IANA's name
- *   follows when the title stays within 57 characters: "Port 6443: Kubernetes API server (IANA: sun-sr-https)"
+ *   follows while the title stays within 57 characters: "Port 6443: Kubernetes API server (IANA:
+ *   sun-sr-https)"; a longer one drops IANA's name, then the label for the product's name, then
+ *   the headline altogether
  */
 export function portTitle(record: PortRecord, headline: Headline | null = null): string {
   const primary = primaryEntry(record);
   if (headline) {
+    // The first that fits 57 characters (70 with " · Port Atlas"): label and IANA name, label, product name.
     const lead = `Port ${record.port}: ${headline.label}`;
-    const withIana = primary?.serviceName ? `${lead} (IANA: ${primary.serviceName})` : lead;
-    return withIana.length <= 57 ? withIana : lead;
+    const fits = [primary?.serviceName ? `${lead} (IANA: ${primary.serviceName})` : lead, lead, `Port ${record.port}: ${headline.lead.name}`].find((t) => t.length <= 57);
+    if (fits) return fits;
   }
   if (primary) {
     const name = primary.serviceName ?? primary.description;

@@ -52,3 +52,10 @@ export function span(use: RawUse): [number, number] {
 /** Products with a use covering `port`. */
 export const productsOnPort = (port: number): RawProduct[] =>
   products().filter((p) => p.uses.some((use) => span(use)[0] <= port && port <= span(use)[1]));
+
+/**
+ * Whether a product file names the port itself: a single port or a range of at most 64 ports
+ * covers it. Such a port's page may lead with the product rather than IANA's name.
+ */
+export const namedByProduct = (port: number): boolean =>
+  products().some((p) => p.uses.some((use) => span(use)[0] <= port && port <= span(use)[1] && span(use)[1] - span(use)[0] < 64));

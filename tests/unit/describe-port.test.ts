@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegistryDate, joinProtocols, metaDescription, portSummary, portTitle } from '../../src/lib/describe-port.ts';
+import type { PortUse } from '../../src/lib/software/practice.ts';
 import { buildPortRecords } from '../../src/lib/registry/build-records.ts';
 import { parseRegistryCsv } from '../../src/lib/registry/parse-csv.ts';
 import { parsePeopleXml } from '../../src/lib/registry/parse-people.ts';
@@ -69,5 +70,17 @@ describe('formatting helpers', () => {
   it('joins protocols as words', () => {
     expect(joinProtocols(['tcp'])).toBe('TCP');
     expect(joinProtocols(['tcp', 'udp', 'sctp'])).toBe('TCP, UDP and SCTP');
+  });
+});
+
+describe('portTitle with a headline', () => {
+  const lead = { slug: 'x', name: 'Distribution (Docker Registry)', primary: true, use: { port: { start: 5000, end: 5000 }, protocols: ['tcp'], role: 'registry HTTP API', basis: 'default', source: { url: 'https://example.org/', title: 't', quote: 'q' } } } as PortUse;
+
+  it('leads with the label and keeps within 57 characters (70 with " · Port Atlas")', () => {
+    const iana = rawRowsForPort(raw, 6443)[0]!['Service Name'];
+    expect(portTitle(records[6443]!, { lead: { ...lead, name: 'Kubernetes' }, label: 'Kubernetes API server', others: [] })).toBe(`Port 6443: Kubernetes API server (IANA: ${iana})`);
+    const long = portTitle(records[5000]!, { lead, label: 'Distribution (Docker Registry) registry HTTP API', others: [] });
+    expect(long).toBe('Port 5000: Distribution (Docker Registry)');
+    expect(long.length).toBeLessThanOrEqual(57);
   });
 });
