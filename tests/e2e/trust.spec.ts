@@ -100,8 +100,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-/** Presses Tab until `target` has focus; fails after `max` presses. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60): Promise<void> {
+/**
+ * Presses Tab until `target` has focus; fails after `max` presses. Port 22's page has grown
+ * (evidence, security facts, focusable command boxes), so the Linux tab sits past 60 stops.
+ */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
