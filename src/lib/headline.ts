@@ -13,7 +13,7 @@
  *    role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one for
  *    each Wireshark dissector, firewalld service and /etc/services entry on the port whose name
  *    or description names it (firewalld's "Kubernetes Api Server"); naming is the product's
- *    whole name or slug appearing as words.
+ *    whole name or slug appearing as words, and only for a proper name (not "serve").
  * 4. The highest score wins. Between two candidates, a tie goes to a default over a convention,
  *    then to the product's main port (its first listed use), then to the name in alphabetical
  *    order. Among three or more, a tie for the top score means no product stands out (3000 has
@@ -41,8 +41,13 @@ const evidenceText = (e: Evidence): string =>
 /** " kubernetes api server ": lower-case words between single spaces, for whole-phrase matching. */
 const phrase = (text: string): string => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-/** Whether a text names the product: contains its whole name or slug as words ("Kubernetes Api Server" names Kubernetes). */
+/**
+ * Whether a text names the product: contains its whole name or slug as words ("Kubernetes Api
+ * Server" names Kubernetes). Only a proper name counts (a capital or a digit: Kubernetes, k0s):
+ * a lower-case tool name such as "serve" is also an ordinary word ("docusaurus serve").
+ */
 function names(text: string, use: PortUse): boolean {
+  if (!/[A-Z0-9]/.test(use.name)) return false;
   const haystack = phrase(text);
   return [use.name, use.slug].some((name) => haystack.includes(phrase(name)));
 }

@@ -52,6 +52,12 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline(neo4j, [x11], never, ['something-else'])!.lead.name).toBe('Neo4j');
   });
 
+  it('does not count a lower-case tool name that is also a word ("serve" in "docusaurus serve")', () => {
+    const crowd = [use('serve', 'serve', 'static file server'), use('docusaurus', 'Docusaurus', 'local preview (docusaurus serve)'), use('grafana', 'Grafana', 'web UI')];
+    const grafana: Evidence = { source: 'firewalld', protocol: 'tcp', service: 'grafana', short: 'grafana', range: null };
+    expect(practiceHeadline(crowd, [grafana], never)!.lead.name).toBe('Grafana');
+  });
+
   it('gives none when three or more products tie for the top', () => {
     const crowd = [use('a', 'Alpha', 'web UI'), use('b', 'Beta', 'web UI'), use('c', 'Gamma', 'web UI')];
     expect(practiceHeadline(crowd, [], never)).toBeNull();
