@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { MAX_PORT } from './port-record.ts';
+import { practiceSourceSchema } from './software.ts';
 
-const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
 
 export const amplificationEntrySchema = z
   .object({
@@ -18,14 +18,8 @@ export const amplificationEntrySchema = z
     ianaService: z.string().min(1),
     /** The bandwidth amplification factor as the source writes it: "556.9", "28 to 54". */
     factor: z.string().regex(/^[\d.,]+( to [\d.,]+)?$/, 'expected a factor such as "556.9" or "28 to 54"'),
-    source: z
-      .object({
-        url: httpsUrl,
-        title: z.string().min(1),
-        /** The source's row or sentence for this protocol, verbatim as read. */
-        quote: z.string().min(1).max(300),
-      })
-      .strict(),
+    /** The alert, and its row or sentence for this protocol, verbatim as read. */
+    source: practiceSourceSchema,
     /** Where the source's text was read when its own page could not be opened: a verbatim copy. */
     readVia: z.object({ url: z.url({ protocol: /^https?$/ }), title: z.string().min(1) }).strict().optional(),
   })

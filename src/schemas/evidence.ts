@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { portNumberSchema, transportProtocolSchema } from './port-record.ts';
+import { practiceSourceSchema } from './software.ts';
 
 /** Transport protocols as the registry names them; the sources use tcp, udp and sctp (firewalld also dccp). */
 const evidenceProtocolSchema = transportProtocolSchema;
@@ -52,8 +53,6 @@ export type WiresharkEvidence = z.infer<typeof wiresharkEvidenceSchema>;
 export type FirewalldEvidence = z.infer<typeof firewalldEvidenceSchema>;
 export type DebianEvidence = z.infer<typeof debianEvidenceSchema>;
 
-const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
-
 /**
  * An operating system's default dynamic (ephemeral) port range: ports it hands to programs
  * that ask for any free port. A scanner can find such a port open although no fixed service
@@ -67,14 +66,8 @@ export const portPoolSchema = z
     system: z.string().min(1).max(60),
     start: portNumberSchema,
     end: portNumberSchema,
-    source: z
-      .object({
-        url: httpsUrl,
-        title: z.string().min(1),
-        /** The source's own words for the range, verbatim. */
-        quote: z.string().min(1).max(400),
-      })
-      .strict(),
+    /** The vendor's document and its own words for the range, verbatim. */
+    source: practiceSourceSchema,
   })
   .strict()
   .refine((pool) => pool.start < pool.end, { message: 'the range is reversed or empty: start must be below end', path: ['end'] });
