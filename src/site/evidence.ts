@@ -3,11 +3,9 @@
  * the data report publishes. PORT_ATLAS_EVIDENCE_DIR points tests at a fixture folder.
  */
 import { loadEvidence, witnessesOf, USE_WITNESSES, type UseWitness } from '../lib/evidence/evidence.ts';
-import { applyGhostOverride } from '../lib/registry/status.ts';
 import { generatedRegistry } from '../lib/generated-registry.ts';
 import type { Evidence } from '../schemas/evidence.ts';
-import { notesByPort } from './notes.ts';
-import { practiceByPort } from './software.ts';
+import { practiceByPort, registryGhost } from './software.ts';
 
 export const evidence = loadEvidence(process.env.PORT_ATLAS_EVIDENCE_DIR || 'content');
 
@@ -27,7 +25,7 @@ export const witnessesByPort: UseWitness[][] = generatedRegistry().records.map((
  */
 export function ghostCounts() {
   const registryGhosts = generatedRegistry()
-    .records.filter((record) => applyGhostOverride(record.likelyGhost, (notesByPort.get(record.port) ?? []).map((note) => note.data.ghost)))
+    .records.filter((record) => registryGhost(record.port))
     .map((record) => witnessesByPort[record.port]!);
   const tally = (ports: UseWitness[][]) => Object.fromEntries(USE_WITNESSES.map((w) => [w, ports.filter((witnesses) => witnesses.includes(w)).length]));
   return {

@@ -50,15 +50,17 @@ export const disagreements: Disagreement[] = [...practiceByPort.entries()]
     return [{ port, ianaServices, uses: others, registryLooksGhost: record.likelyGhost }];
   });
 
+/** The registry heuristic after any note's `ghost` override: the badge before any witness of use is counted. */
+export function registryGhost(port: number): boolean {
+  const record = generatedRegistry().records[port]!;
+  return applyGhostOverride(record.likelyGhost, (notesByPort.get(port) ?? []).map((note) => note.data.ghost));
+}
+
 /** Counts for /data-report.json. */
 export function practiceCounts() {
   const ports = [...practiceByPort.keys()];
   const named = ports.filter((port) => namesPort(practiceByPort.get(port)!));
   const namedSet = new Set(named);
-  const registryGhost = (port: number) => {
-    const record = generatedRegistry().records[port]!;
-    return applyGhostOverride(record.likelyGhost, (notesByPort.get(port) ?? []).map((note) => note.data.ghost));
-  };
   return {
     products: software.length,
     uses: software.reduce((sum, product) => sum + product.uses.length, 0),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorOf } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
 import { evidenceByPort, firewalldServiceOf, loadEvidence, poolsOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
@@ -12,14 +13,6 @@ import { z } from 'zod';
 import type { PortUse } from '../../src/lib/software/practice.ts';
 
 const FIXTURE = 'tests/fixtures/evidence';
-const errorOf = (fn: () => unknown): string | null => {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 
 describe('evidence fixture', () => {
   const data = loadEvidence(FIXTURE);

@@ -23,3 +23,13 @@ export function rawRowsForPort(rows: RawRow[], port: number): RawRow[] {
     return row['Port Number'] !== '' && start! <= port && port <= end!;
   });
 }
+
+/** The message of the error `run` throws, or null when it throws none. */
+export function errorOf(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -8,21 +8,13 @@ import { loadAmplification, parseAmplificationFile } from '../../src/lib/securit
 import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
 import { securityJsonSchema } from '../../src/schemas/api.ts';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
-import { read, realRows } from './helpers.ts';
+import { read, realRows, errorOf } from './helpers.ts';
 
 const KEV_FIXTURE = 'tests/fixtures/kev/good.json';
 const REAL_KEV = 'content/kev/known_exploited_vulnerabilities.json';
 const REAL_AMPLIFICATION = 'content/amplification/ports.yaml';
 const GOOD_PRODUCT = read('tests/fixtures/software/good.yaml');
 
-const errorOf = (run: () => unknown): string | null => {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 
 /** The fixture product, with extra top-level YAML appended (kev, exposure). */
 const product = (extra: string, file = 'content/software/example-dashboard.yaml') => parseSoftwareFile(file, `${GOOD_PRODUCT}${extra}`);
