@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
 import { parsePortList } from '../src/lib/port-list.ts';
+import { withoutIds } from '../src/lib/search-scope.ts';
 
 /** `node scripts/build-search-index.ts [dir]`: the built site to index, dist/ unless given (astro build --outDir). */
 const SITE_DIR = process.argv[2] ?? 'dist';
@@ -34,10 +35,19 @@ const portOfFolder = (folder: string): number | null =>
   dirname(folder) === PORTS_DIR && /^\d+$/.test(basename(folder)) ? Number(basename(folder)) : null;
 /**
  * Words on thousands of pages (field labels, status badges, the summary sentence, values
- * marked .facet) would bloat every index chunk a query loads; they stay out of the index.
- * The summary still reaches results as metadata (data-pagefind-meta).
+ * marked .facet, the section headings of port and product pages such as "What IANA records"
+ * and "Seen in practice", the "#" section links) would bloat every index chunk a query loads;
+ * they stay out of the index. So do a port's service name a second time (its card's heading
+ * already carries it, the link to /services/ repeats it) and notes' footnotes (source titles
+ * and URLs, cited in the text as well). Each result fragment a query downloads holds its page's
+ * indexed text, and the page table every first search loads stores each page's word count in
+ * one byte below 24 words and two or more above (CBOR). The summary still reaches results as metadata
+ * (data-pagefind-meta).
  */
-const EXCLUDE = ['dt', '.badges', '.summary', '.facet', '.breadcrumbs'];
+const EXCLUDE = [
+  'dt', '.badges', '.summary', '.facet', '.breadcrumbs', 'section[aria-labelledby] > h2', '.anchor',
+  'dd > a[href^="/services/"]', '.footnotes',
+];
 
 async function run(): Promise<void> {
   const started = performance.now();
@@ -59,7 +69,8 @@ async function run(): Promise<void> {
       }
       // Not awaited one by one: each page is a round trip to Pagefind's process, and sent
       // together they take ~6 s instead of ~9 s here (BENCHMARKS.md).
-      added.push(index.addHTMLFile({ url: urlOfFile(SITE_DIR, file), content }).then(({ errors }) => {
+      // Without ids: Pagefind would store each as an anchor in the page's fragment, which no result uses.
+      added.push(index.addHTMLFile({ url: urlOfFile(SITE_DIR, file), content: withoutIds(content) }).then(({ errors }) => {
         if (errors.length > 0) throw new Error(`pagefind: ${file}: ${errors.join('; ')}`);
       }));
     }

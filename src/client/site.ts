@@ -31,7 +31,9 @@ function loadPagefind(): Promise<Pagefind> {
     // Boilerplate is kept out of the index (scripts/build-search-index.ts), so page length
     // says little; without this, a port with a long note ranked below ports that merely
     // contain the term once (ssh: 830 netconf-ssh above 22).
-    await module.options({ excerptLength: 0, ranking: { pageLength: 0 } });
+    // noWorker: Pagefind 1.6 would also download pagefind-worker.js (43 KB, ~12 KB gzip) to
+    // search off the main thread; over ~7,500 pages a search takes milliseconds either way.
+    await module.options({ noWorker: true, excerptLength: 0, ranking: { pageLength: 0 } });
     return module;
   });
   return pagefind;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portInSearchIndex } from '../../src/lib/search-scope.ts';
+import { portInSearchIndex, withoutIds } from '../../src/lib/search-scope.ts';
 
 describe('portInSearchIndex', () => {
   it('indexes ports with an IANA entry other than Unassigned', () => {
@@ -10,5 +10,23 @@ describe('portInSearchIndex', () => {
     expect(portInSearchIndex('dynamic', 0)).toBe(false);
     expect(portInSearchIndex('unassigned', 1)).toBe(true);
     expect(portInSearchIndex('dynamic', 2)).toBe(true);
+  });
+});
+
+describe('withoutIds', () => {
+  it('drops id attributes from start tags and keeps the other attributes and the text', () => {
+    expect(withoutIds('<section id="registration" aria-labelledby="registration-heading"><h2 id="registration-heading">What IANA records</h2></section>'))
+      .toBe('<section aria-labelledby="registration-heading"><h2>What IANA records</h2></section>');
+    expect(withoutIds('<span id="tcp" class="anchor-target"></span><p class="x" id="summary" data-port-summary>text</p>'))
+      .toBe('<span class="anchor-target"></span><p class="x" data-port-summary>text</p>');
+  });
+  it('keeps attributes that only end in "id" and text that looks like an attribute', () => {
+    const html = '<i data-id="q" aria-describedby="search-status">id="not-an-attribute" &lt;b id="x"&gt;</i>';
+    expect(withoutIds(html)).toBe(html);
+  });
+  it('drops the id of a page as Astro builds it, wherever it is', () => {
+    const page = '<!DOCTYPE html><html lang="en"><body><main id="main" data-pagefind-body><h1>Port 22: ssh</h1>\n<article class="entry"><span id="udp" class="anchor-target"></span></article></main></body></html>';
+    expect(withoutIds(page)).not.toMatch(/\sid=/);
+    expect(withoutIds(page)).toContain('<main data-pagefind-body><h1>Port 22: ssh</h1>');
   });
 });
