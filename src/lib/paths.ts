@@ -61,6 +61,13 @@ export function serviceSegment(name: string): string {
 export const servicePath = (name: string): string => `/services/${serviceSegment(name)}/`;
 
 export const SERVICES_INDEX_PATH = '/services/';
+
+/**
+ * @param initial a first character as serviceInitial gives it: "a" to "z", or "0-9"
+ * @returns "/services/initial/a/", the page of service names starting with it. A level below
+ *   the service pages (/services/<segment>/), so no service name can take its URL.
+ */
+export const serviceInitialPath = (initial: string): string => `/services/initial/${initial}/`;
 export const API_PATH = '/api/';
 export const API_SCHEMA_PATH = '/api/v1/schema.json';
 export const API_REGISTRY_PATH = '/api/v1/registry.json';

@@ -6,7 +6,7 @@
  */
 import { generatedRegistry, generatedReport } from '../lib/generated-registry.ts';
 import { blocksJson, portItem, useJson, type NoteRef, type PortItem } from '../lib/api/port-json.ts';
-import { buildServices } from '../lib/api/services.ts';
+import { buildServices, servicesByInitial } from '../lib/api/services.ts';
 import { isWide } from '../lib/software/practice.ts';
 import { API_SCHEMA_PATH, serviceSegment } from '../lib/paths.ts';
 import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
@@ -68,6 +68,13 @@ const builtServices = built === null ? services : services.filter((service) => s
  */
 export const serviceRoutes = () =>
   builtServices.map((service) => ({ params: { name: serviceSegment(service.name) }, props: { service }, cacheKey: cacheKeyOf(service) }));
+
+/** getStaticPaths for /services/initial/<c>/: every service name, built or not, under its first character. */
+export const serviceInitialRoutes = () =>
+  servicesByInitial(services).map(([initial, list]) => ({ params: { initial }, props: { initial, list } }));
+
+/** The first characters service names start with, "0-9" then "a" to "z", for the index and the letter pages' navigation. */
+export const serviceInitials: string[] = servicesByInitial(services).map(([initial]) => initial);
 
 /** The registry's service names without a port, as entries. */
 export const portlessEntries: ServiceEntry[] = services

@@ -36,6 +36,26 @@ async function portObject(request: APIRequestContext, port: number): Promise<{ j
   return { json: block.ports.find((p: Json) => p.port === port), file: block };
 }
 
+/**
+ * Every service-name link of the index, as a reader finds them: /services/ links one page per
+ * first character, each of which lists its names, and names the page it is on without a link.
+ * @returns [name, href] pairs
+ */
+async function serviceIndexLinks(page: Page): Promise<[string, string][]> {
+  await page.goto('/services/');
+  const initials = await page.locator('main ul.initials a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as const));
+  expect(initials.length).toBeGreaterThan(20);
+  const links: [string, string][] = [];
+  for (const [initial, href] of initials) {
+    await page.goto(href);
+    await expect(page.locator('.initials-nav [aria-current="page"]')).toHaveText(initial);
+    const here = await page.locator('main ul.port-list a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as [string, string]));
+    for (const [name] of here) expect(initial === '0-9' ? /^[^a-z]/.test(name) : name.startsWith(initial), `${name} on ${href}`).toBe(true);
+    links.push(...here);
+  }
+  return links;
+}
+
 /** The registry facts of each entry card of a port page: label -> text. */
 function pageEntries(page: Page): Promise<Record<string, string>[]> {
   return page.locator('#registration article.entry').evaluateAll((articles) =>
@@ -151,21 +171,21 @@ test.describe('service names', () => {
     expect(json.url).toBe('/services/ssh/');
   });
 
-  test('the index links every service name of the registry once, lower-case', async ({ page }) => {
+  test('the index pages, one per first character, link every service name of the registry once, lower-case', async ({ page }) => {
     const names = new Set(allRows().map((row) => row.serviceName.toLowerCase()).filter(Boolean));
-    await page.goto('/services/');
-    const links = await page.locator('main ul.port-list a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-    expect(new Set(links.map(([text]) => text))).toEqual(names);
+    const links = await serviceIndexLinks(page);
+    expect(links.map(([text]) => text).sort()).toEqual([...names].sort());
     expect(new Set(links.map(([, href]) => href)).size).toBe(names.size);
   });
 
   test('names with characters such as / * + . have working pages and files of their own', async ({ page, request }) => {
     const names = ['cl/1', 'cl-1', 'sql*net', 'sql-net', 'whois++', 'z39.50'];
     for (const name of names) expect(allRows().some((row) => row.serviceName.toLowerCase() === name), `${name} is in the CSV`).toBe(true);
-    await page.goto('/services/');
-    const hrefOf = new Map(await page.locator('main ul.port-list a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as const)));
     for (const name of names) {
-      const href = hrefOf.get(name)!;
+      // Found as a reader finds it: the index, the page of its first character, its link there.
+      await page.goto('/services/');
+      await page.locator('main ul.initials').getByRole('link', { name: /^[a-z]/.test(name) ? name[0] : '0-9', exact: true }).click();
+      const href = (await page.locator('main ul.port-list').getByRole('link', { name, exact: true }).getAttribute('href'))!;
       expect(href, name).toMatch(/^\/services\/[a-z0-9._~-]+\/$/);
       await page.goto(href);
       await expect(page.locator('h1 code')).toHaveText(name);
@@ -217,11 +237,12 @@ test.describe('the whole dataset', () => {
   });
 });
 
-test('the API page, the service index and a sample of service pages are valid HTML', async () => {
+test('the API page, the service index pages and a sample of service pages are valid HTML', async () => {
   test.setTimeout(60_000);
-  const services = readdirSync('dist/services', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const services = readdirSync('dist/services', { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'initial').map((e) => e.name);
   const sample = services.filter((name, i) => i % 97 === 0 || /[~.]/.test(name) || ['ssh', 'http', 'x11'].includes(name));
-  const pages = ['api/index.html', 'services/index.html', ...sample.map((name) => `services/${name}/index.html`)];
+  const initials = readdirSync('dist/services/initial').map((initial) => `services/initial/${initial}/index.html`);
+  const pages = ['api/index.html', 'services/index.html', ...initials, ...sample.map((name) => `services/${name}/index.html`)];
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
   const problems: string[] = [];
   for (const page of pages) {

@@ -27,6 +27,7 @@ const PAGES = [
   '/tools/free-port/',
   '/services/ssh/',
   '/services/',
+  '/services/initial/s/', // the most names of one first character
   '/api/',
   '/ports/6443/', // used in practice
   '/search/?q=ssh',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { blocksJson, hasPortFile, portItem, portJson, type NoteRef, type PortItem } from '../../src/lib/api/port-json.ts';
-import { assertUniqueSegments, buildServices } from '../../src/lib/api/services.ts';
+import { assertUniqueSegments, buildServices, servicesByInitial } from '../../src/lib/api/services.ts';
 import { apiSchema, portFileSchema } from '../../src/schemas/api.ts';
 import { servicePath, serviceSegment } from '../../src/lib/paths.ts';
 import { buildPortRecords } from '../../src/lib/registry/build-records.ts';
@@ -227,6 +227,19 @@ describe('service names', () => {
     const x11 = services.find((s) => s.name === 'x11')!;
     expect(x11.ports).toHaveLength(64);
     expect(x11.entries.filter((e) => e.ports?.start === 6000)).toHaveLength(1);
+  });
+
+  it('are grouped by first letter for the index pages, names starting with a digit under 0-9, none left out', () => {
+    const groups = servicesByInitial(buildServices(real.records, real.report.serviceNameOnly));
+    expect(groups.map(([initial]) => initial)).toEqual(['0-9', ...new Set(names.filter((n) => /^[a-z]/.test(n)).map((n) => n[0]!).sort())]);
+    expect(groups.flatMap(([, list]) => list.map((s) => s.name)).sort()).toEqual([...names].sort());
+    for (const [initial, list] of groups) {
+      for (const { name } of list) expect(initial === '0-9' ? /^[0-9]/.test(name) : name.startsWith(initial), name).toBe(true);
+    }
+    expect(groups.find(([initial]) => initial === '0-9')![1].map((s) => s.name)).toContain('3com-tsmux');
+    expect(servicesByInitial([{ name: 'b' }, { name: '9pfs' }, { name: 'ab' }, { name: 'aa' }])).toEqual([
+      ['0-9', [{ name: '9pfs' }]], ['a', [{ name: 'ab' }, { name: 'aa' }]], ['b', [{ name: 'b' }]],
+    ]);
   });
 });
 

@@ -129,3 +129,21 @@ export function assertUniqueSegments(names: readonly string[]): void {
     throw new Error(`service names with the same URL: ${list}`);
   }
 }
+
+/**
+ * The group a service name is listed under on the service-name index pages.
+ * @param name a lower-case service name
+ * @returns its first letter "a" to "z", or "0-9" for any other first character (in the registry
+ *   only digits, as in 3com-tsmux: RFC 6335 section 5.1 rules out a leading hyphen)
+ */
+export const serviceInitial = (name: string): string => (/^[a-z]/.test(name) ? name[0]! : '0-9');
+
+/**
+ * Services grouped by serviceInitial, "0-9" first, then "a" to "z"; each group keeps the input's order.
+ * @param services sorted by name (as buildServices returns them)
+ * @returns [initial, services] pairs; an initial no name starts with is left out
+ */
+export function servicesByInitial<T extends { name: string }>(services: readonly T[]): [string, T[]][] {
+  const groups = Map.groupBy(services, (service) => serviceInitial(service.name));
+  return [...groups.entries()].sort(([a], [b]) => (a === '0-9' ? -1 : b === '0-9' ? 1 : a.localeCompare(b)));
+}
