@@ -85,7 +85,7 @@ for (const path of PAGES) {
     expect(await collectViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
 
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const light = await background();
     const inLight = await (await axeOn(page)).withTags(WCAG_AA).analyze();
     expect(describeViolations(inLight.violations), 'light').toEqual([]);
