@@ -32,27 +32,30 @@ function readPage(file: string): Page {
 }
 
 /**
- * Every file of the site, listed once: 2.7 million links name ~96,000 files, and asking the
+ * Every file under dir, listed once: 2.7 million links name ~96,000 files, and asking the
  * file system for each link took 15 of 52 s (BENCHMARKS.md, issue 16).
+ * @returns paths as join(dir, ...) gives them, e.g. "dist/ports/22/index.html"
  */
-const SITE_FILES = new Set(
-  readdirSync(SITE_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name)),
-);
+const filesUnder = (dir: string): Set<string> =>
+  new Set(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
 
-/** /ports/22/ -> dist/ports/22/index.html; /_astro/x.css -> dist/_astro/x.css; null if not built */
-function fileFor(pathname: string): string | null {
+/** /ports/22/ -> dist/ports/22/index.html; /_astro/x.css -> dist/_astro/x.css; null if not among files */
+function fileFor(files: Set<string>, pathname: string): string | null {
   const path = join(SITE_DIR, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
-  return SITE_FILES.has(path) ? path : null;
+  return files.has(path) ? path : null;
 }
 
 const urlOf = (file: string) => urlOfFile(SITE_DIR, file);
 
 function run(): void {
   const started = performance.now();
+  const files = filesUnder(SITE_DIR);
   const pages = new Map<string, Page>();
-  for (const file of SITE_FILES) if (file.endsWith('.html')) pages.set(file, readPage(file));
+  for (const file of files) if (file.endsWith('.html')) pages.set(file, readPage(file));
 
   let checked = 0;
   let fragments = 0;
@@ -63,7 +66,7 @@ function run(): void {
       const url = new URL(link, base);
       if (url.origin !== ORIGIN) continue; // another site: not ours to check offline
       checked++;
-      const target = fileFor(url.pathname);
+      const target = fileFor(files, url.pathname);
       if (target === null) {
         broken.push(`${urlOf(file)} -> ${link} (no such file)`);
         continue;

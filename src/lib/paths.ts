@@ -68,6 +68,7 @@ export const SERVICES_INDEX_PATH = '/services/';
  *   the service pages (/services/<segment>/), so no service name can take its URL.
  */
 export const serviceInitialPath = (initial: string): string => `/services/initial/${initial}/`;
+
 export const API_PATH = '/api/';
 export const API_SCHEMA_PATH = '/api/v1/schema.json';
 export const API_REGISTRY_PATH = '/api/v1/registry.json';

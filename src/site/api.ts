@@ -69,12 +69,15 @@ const builtServices = built === null ? services : services.filter((service) => s
 export const serviceRoutes = () =>
   builtServices.map((service) => ({ params: { name: serviceSegment(service.name) }, props: { service }, cacheKey: cacheKeyOf(service) }));
 
-/** getStaticPaths for /services/initial/<c>/: every service name, built or not, under its first character. */
-export const serviceInitialRoutes = () =>
-  servicesByInitial(services).map(([initial, list]) => ({ params: { initial }, props: { initial, list } }));
+/** Every service name, built or not, under its first character: "0-9", then "a" to "z". */
+export const servicesGroupedByInitial = servicesByInitial(services);
 
-/** The first characters service names start with, "0-9" then "a" to "z", for the index and the letter pages' navigation. */
-export const serviceInitials: string[] = servicesByInitial(services).map(([initial]) => initial);
+/** getStaticPaths for /services/initial/<c>/ (a new list per call, as for serviceRoutes). */
+export const serviceInitialRoutes = () =>
+  servicesGroupedByInitial.map(([initial, list]) => ({ params: { initial }, props: { initial, list } }));
+
+/** The first characters service names start with, for the letter pages' navigation. */
+export const serviceInitials: string[] = servicesGroupedByInitial.map(([initial]) => initial);
 
 /** The registry's service names without a port, as entries. */
 export const portlessEntries: ServiceEntry[] = services
