@@ -2,10 +2,16 @@ import { defineConfig } from 'playwright/test';
 
 const PORT = 4329;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The fixture builds (fixture-builds.spec.ts) make small sites of their own and need neither the
+// real build nor a server, so they run apart (`npm run test:builds`), which `npm test` runs while
+// the real build does; `npm run test:e2e` runs the rest, against dist/.
+const FIXTURE_BUILDS = '**/fixture-builds.spec.ts';
+const buildsOnly = process.env.PORT_ATLAS_E2E === 'builds';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
+  testMatch: buildsOnly ? FIXTURE_BUILDS : '**/*.spec.ts',
+  testIgnore: buildsOnly ? undefined : FIXTURE_BUILDS,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   workers: 2,
@@ -25,7 +31,7 @@ export default defineConfig({
     // locally a failing test still leaves its trace.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
   },
-  webServer: {
+  webServer: buildsOnly ? undefined : {
     // --ignore-lock: Astro 7 refuses to start a second preview server of the same project
     // (lock file in .astro/preview.json) and, when it detects an AI agent, moves itself to the
     // background and exits; both would leave Playwright without the server it waits for.

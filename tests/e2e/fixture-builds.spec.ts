@@ -9,12 +9,13 @@
  *   pages get canonical and og:url, the sitemap, robots.txt and OpenSearch files are written,
  *   and notes and port pages link to the repository;
  * - a broken note or product file fails the build, naming its file.
- * Serial: one Astro build at a time.
+ * Serial: one Astro build at a time. The builds need no site build and no server, so `npm test`
+ * runs this file (`npm run test:builds`) beside the real build, in an Astro root of their own.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type BrowserContext } from 'playwright/test';
 
@@ -24,7 +25,33 @@ const ORIGIN = 'http://fixture.test';
 
 /** The data step's output for the real registry, made once and shared by the builds that use it. */
 const SHARED_DATA = 'dist-fixture-shared.generated';
-test.afterAll(() => rmSync(SHARED_DATA, { recursive: true, force: true }));
+
+/**
+ * The Astro root the fixture builds run in, made on first use: copies of src/, public/ and the
+ * config files, with content/ and each installed package linked. Astro keeps state beside its
+ * root (.astro/, and the content store in node_modules/.astro/), and the real build, running at
+ * the same time under `npm test`, writes its own there: in one shared root, a fixture's broken
+ * notes could reach the real build. The output is byte-identical to a build in this project's root.
+ * Data files are still read from this project (the working directory): content/, .generated.
+ */
+let root: string | undefined;
+function fixtureRoot(): string {
+  if (root !== undefined) return root;
+  root = mkdtempSync(join(tmpdir(), 'port-atlas-fixture-root-'));
+  for (const dir of ['src', 'public']) cpSync(dir, join(root, dir), { recursive: true });
+  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json']) copyFileSync(file, join(root, file));
+  symlinkSync(resolve('content'), join(root, 'content'));
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of readdirSync('node_modules')) {
+    if (!name.startsWith('.')) symlinkSync(resolve('node_modules', name), join(root, 'node_modules', name));
+  }
+  return root;
+}
+
+test.afterAll(() => {
+  rmSync(SHARED_DATA, { recursive: true, force: true });
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+});
 
 /**
  * Runs the data step (once for the real registry; per build for another IANA_CSV) and astro
@@ -40,7 +67,7 @@ function tryBuild(outDir: string, env: Record<string, string>): { status: number
     });
   rmSync(outDir, { recursive: true, force: true });
   try {
-    const steps = [['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', outDir]];
+    const steps = [['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--root', fixtureRoot(), '--outDir', resolve(outDir)]];
     if (ownData || !existsSync(generated)) steps.unshift(['scripts/build-data.ts']);
     for (const args of steps) {
       const result = run(args);
