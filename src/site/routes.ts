@@ -13,7 +13,7 @@ import type { PortUse } from '../lib/software/practice.ts';
 import { poolsOf } from '../lib/evidence/evidence.ts';
 import type { Evidence, PortPool } from '../schemas/evidence.ts';
 import { evidence, evidenceOf, witnessesByPort } from './evidence.ts';
-import { cacheKeyOf } from './cache-key.ts';
+import { cacheKeyOf, INCREMENTAL } from './cache-key.ts';
 import { portSecurity } from './security.ts';
 import { portInSearchIndex } from '../lib/search-scope.ts';
 import { formatPortList } from '../lib/port-list.ts';
@@ -37,26 +37,42 @@ export interface PortPageProps {
 }
 
 
-export const portRoutes = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true).map((record) => {
+/** Everything /ports/N/ shows of one registry record. */
+function portPageProps(record: PortRecord): PortPageProps {
   const notes = notesByPort.get(record.port) ?? [];
   const uses = practiceByPort.get(record.port) ?? [];
   const portEvidence = evidenceOf(record.port);
   const pools = record.tier === 'dynamic' ? [] : poolsOf(evidence.pools, record.port);
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), witnessesByPort[record.port]!.length > 0);
-  const searchable = portInSearchIndex(record.status, notes.length);
   const ianaServices = record.entries.flatMap((entry) => (entry.kind === 'assigned' && entry.serviceName ? [entry.serviceName] : []));
   const headline = practiceHeadline(uses, portEvidence, agreesOn(record), ianaServices);
-  // Everything the page shows, so an incremental build re-renders exactly the changed pages.
+  return { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable: searchable(record) };
+}
+
+const searchable = (record: PortRecord): boolean => portInSearchIndex(record.status, (notesByPort.get(record.port) ?? []).length);
+
+const builtRecords = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true);
+
+/**
+ * The port routes. Each route's props are computed when first read: a build reads them all,
+ * `astro dev` only those of the pages it serves, so a dev start or an edited note or product
+ * does not compute 65,536 of them (~170 ms each time). An incremental build needs every
+ * route's cache key up front, and the key covers everything the page shows.
+ */
+export const portRoutes = builtRecords.map((record) => {
+  let props: PortPageProps | undefined;
+  const route = { params: { port: String(record.port) }, get props(): PortPageProps { return (props ??= portPageProps(record)); } };
+  if (!INCREMENTAL) return route;
+  const { notes, uses, evidence: portEvidence, pools, ghost } = route.props;
   const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, portEvidence, pools, ghost, portSecurity.get(record.port) ?? null]);
-  const props: PortPageProps = { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable };
-  return { params: { port: String(record.port) }, props, cacheKey };
+  return Object.assign(route, { cacheKey });
 });
 
 /**
  * The port pages in the search index, as a port list ("0-11,13,..."). Published in
  * /data-report.json so the search step reads only these of the 65,536 port pages.
  */
-export const searchIndexedPorts = formatPortList(portRoutes.filter((route) => route.props.searchable).map((route) => route.props.record.port));
+export const searchIndexedPorts = formatPortList(builtRecords.filter(searchable).map((record) => record.port));
 
 /** The browse blocks (/ports/range/0-1023/ ...), computed once. */
 export const blocks = browseBlocks(generatedRegistry().records);
