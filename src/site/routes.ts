@@ -36,6 +36,9 @@ export interface PortPageProps {
   searchable: boolean;
 }
 
+const searchable = (record: PortRecord): boolean => portInSearchIndex(record.status, (notesByPort.get(record.port) ?? []).length);
+
+const builtRecords = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true);
 
 /** Everything /ports/N/ shows of one registry record. */
 function portPageProps(record: PortRecord): PortPageProps {
@@ -48,10 +51,6 @@ function portPageProps(record: PortRecord): PortPageProps {
   const headline = practiceHeadline(uses, portEvidence, agreesOn(record), ianaServices);
   return { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable: searchable(record) };
 }
-
-const searchable = (record: PortRecord): boolean => portInSearchIndex(record.status, (notesByPort.get(record.port) ?? []).length);
-
-const builtRecords = generatedRegistry().records.filter((record) => BUILT_PORTS?.has(record.port) ?? true);
 
 /**
  * The port routes. Each route's props are computed when first read: a build reads them all,
