@@ -1,6 +1,7 @@
 import { defineConfig } from 'playwright/test';
 
-const PORT = 4329;
+// PORT_ATLAS_E2E_PORT lets two checkouts on one machine test side by side without reusing each other's server.
+const PORT = Number(process.env.PORT_ATLAS_E2E_PORT) || 4329;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The fixture builds (fixture-builds.spec.ts) make small sites of their own and need neither the
 // real build nor a server, so they run apart (`npm run test:builds`), which `npm test` runs while
