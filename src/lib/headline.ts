@@ -20,7 +20,7 @@
  *    some thirty): no headline, and the summary lists the products after IANA's facts.
  */
 import type { Evidence } from '../schemas/evidence.ts';
-import { isWide, type PortUse } from './software/practice.ts';
+import { basisRank, isWide, useClause, type PortUse } from './software/practice.ts';
 import { joinWords } from './words.ts';
 
 export interface Headline {
@@ -89,7 +89,7 @@ export function practiceHeadline(
   const ranked = [...candidates].sort(
     (a, b) =>
       scores.get(b.slug)! - scores.get(a.slug)! ||
-      Number(a.use.basis !== 'default') - Number(b.use.basis !== 'default') ||
+      basisRank(a.use.basis) - basisRank(b.use.basis) ||
       Number(!a.primary) - Number(!b.primary) ||
       a.name.localeCompare(b.name, 'en'),
   );
@@ -105,9 +105,8 @@ export function practiceHeadline(
  *   (kube-apiserver); K3s, RKE2 and k0s use it too."
  */
 export function headlineSentence(port: number, { lead, others }: Headline, named = 3): string {
-  const basis = lead.use.basis === 'default' ? 'by default' : 'by convention';
   const listed = others.slice(0, named);
   const rest = others.length - listed.length;
   const too = others.length === 0 ? '' : `; ${joinWords(rest > 0 ? [...listed, `${rest} more product${rest === 1 ? '' : 's'}`] : listed)} ${others.length === 1 ? 'uses' : 'use'} it too`;
-  return `In practice, ${lead.name} uses port ${port} ${basis} for its ${lead.use.role}${too}.`;
+  return `In practice, ${useClause(lead.name, `port ${port}`, lead.use)}${too}.`;
 }

@@ -6,10 +6,11 @@
  */
 import { generatedReport } from '../lib/generated-registry.ts';
 import { practiceCounts } from '../site/software.ts';
+import { kevCounts } from '../site/security.ts';
 import { searchIndexedPorts } from '../site/routes.ts';
 import { ghostCounts } from '../site/evidence.ts';
 
 export const GET = () =>
-  new Response(JSON.stringify({ ...generatedReport(), practice: practiceCounts(), ghostBadges: ghostCounts(), searchIndex: { ports: searchIndexedPorts } }, null, 2), {
+  new Response(JSON.stringify({ ...generatedReport(), practice: practiceCounts(), ghostBadges: ghostCounts(), kev: kevCounts(), searchIndex: { ports: searchIndexedPorts } }, null, 2), {
     headers: { 'Content-Type': 'application/json' },
   });

@@ -46,18 +46,23 @@ export const useJsonSchema = z
 export type UseJson = z.infer<typeof useJsonSchema>;
 
 /**
- * A port's risk facts (its page's #security section): CISA KEV entries of software documented
- * to use it (count, and the newest three per product unless more than two products on the
- * port have entries), its UDP amplification factor, and
- * products' warnings against exposing it.
+ * A port's risk facts (its page's #security section): CISA KEV entries whose vulnerable
+ * component listens on the port (per product: the components, the count, and the three a
+ * responder needs first, ransomware use then newest, unless more than two products on the port
+ * have entries), its UDP amplification factor, and products' warnings against exposing it.
  */
 export const securityJsonSchema = z
   .object({
     kev: z.array(z.object({
       product: z.object({ slug: z.string().regex(SOFTWARE_SLUG), name: z.string(), url: z.string() }),
-      /** All of the product's catalog entries; the product page lists them. */
+      /** The product's components that listen on this port and have entries ("admin console"). */
+      components: z.array(z.string()).min(1),
+      /** The product's entries whose component listens on this port. */
       count: z.number().int().min(1),
-      newest: z.array(kevEntrySchema.pick({ cveID: true, vulnerabilityName: true, dateAdded: true, knownRansomwareCampaignUse: true }).extend({ url: z.string() })),
+      /** All of the product's catalog entries, on any component; the product page lists them. */
+      total: z.number().int().min(1),
+      /** Up to three of the `count` entries: known ransomware use first, then the newest; empty on a port with more than two such products. */
+      listed: z.array(kevEntrySchema.pick({ cveID: true, vulnerabilityName: true, dateAdded: true, knownRansomwareCampaignUse: true }).extend({ url: z.string() })),
     })),
     amplification: z.object({ protocol: z.string(), factor: z.string(), source: z.object({ url: z.string(), title: z.string() }) }).nullable(),
     exposure: z.array(z.object({

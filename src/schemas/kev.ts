@@ -9,14 +9,19 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2025-08-25');
 
+/** A CVE ID: CVE-2018-14847. */
+export const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
+
 export const kevEntrySchema = z.object({
-  cveID: z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'expected a CVE ID such as CVE-2018-14847'),
+  cveID: z.string().regex(CVE_ID, 'expected a CVE ID such as CVE-2018-14847'),
   vendorProject: z.string().min(1),
   product: z.string().min(1),
   vulnerabilityName: z.string().min(1),
   dateAdded: isoDate,
   /** "Known" when CISA knows the vulnerability was used in a ransomware campaign, else "Unknown". */
   knownRansomwareCampaignUse: z.enum(['Known', 'Unknown']),
+  /** CISA's one-paragraph description: with vulnerabilityName, what the component judgement (kev `components`) rests on. */
+  shortDescription: z.string().min(1),
 });
 export type KevEntry = z.infer<typeof kevEntrySchema>;
 

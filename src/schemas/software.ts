@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { MAX_PORT } from './port-record.ts';
-import { kevProductSchema } from './kev.ts';
+import { CVE_ID, kevProductSchema } from './kev.ts';
 
 /** Category slug -> heading on /software/. A product has exactly one. */
 export const SOFTWARE_CATEGORIES = {
@@ -69,14 +69,27 @@ export const practiceSourceSchema = z
   })
   .strict();
 
+/** Where a use's port comes from, strongest first (see practiceUseSchema's `basis`). */
+export const PRACTICE_BASES = ['default', 'convention', 'client'] as const;
+export const practiceBasisSchema = z.enum(PRACTICE_BASES);
+export type PracticeBasis = z.infer<typeof practiceBasisSchema>;
+
+/** A repository file at a 40-hex commit: GitHub's /blob/<sha>/ or GitLab's /-/blob/<sha>/. */
+export const AT_COMMIT = /\/blob\/[0-9a-f]{40}\//;
+
 export const practiceUseSchema = z
   .object({
     port: portSpanSchema,
     protocols: z.array(practiceProtocolSchema).min(1).refine((list) => new Set(list).size === list.length, 'lists a protocol twice'),
     /** Lower-case noun phrase: what listens there ("web UI", "cluster bus"). */
     role: z.string().min(1).max(80),
-    /** default: the product listens there out of the box; convention: its docs use or recommend it. */
-    basis: z.enum(['default', 'convention']),
+    /**
+     * default: the product listens there out of the box; convention: its docs use or recommend
+     * it (both first-party); client: open-source code that connects to the product (a client
+     * library, an integration, a scanner module) uses the port, cited at a commit with the line
+     * quoted, where the product's own documentation states no port.
+     */
+    basis: practiceBasisSchema,
     /** What changes the port (a config key, flag or environment variable), when documented. */
     setting: z.string().min(1).optional(),
     /** Where the default changed between versions ("9000 before 2.9"). */
@@ -88,7 +101,11 @@ export const practiceUseSchema = z
     ianaService: z.string().min(1).optional(),
     source: practiceSourceSchema,
   })
-  .strict();
+  .strict()
+  .refine((use) => use.basis !== 'client' || AT_COMMIT.test(use.source.url), {
+    message: 'basis "client" needs source.url at a commit (a repository file under /blob/<40-hex commit>/), so the quoted line can be re-checked',
+    path: ['source', 'url'],
+  });
 export type PracticeUse = z.output<typeof practiceUseSchema>;
 
 /** A warning from the product's own documentation about exposing one of its ports, quoted verbatim. */
@@ -100,6 +117,46 @@ export const exposureSchema = z
   })
   .strict();
 export type Exposure = z.output<typeof exposureSchema>;
+
+/**
+ * The catalog entries of one `kev` pair that hit one component of the product, and the ports
+ * of the product's uses where that component listens, judged from each entry's own
+ * vulnerabilityName and shortDescription. A port page shows an entry only through this mapping.
+ */
+export const kevComponentSchema = z
+  .object({
+    /** The component as the entries name it, a lower-case noun phrase: "admin console", "WinBox service". */
+    component: z.string().min(1).max(80),
+    /**
+     * Ports of this product's single-port or narrow uses where the component listens; empty when
+     * the component has no documented port (a local agent, a client-side flaw): the entries then
+     * show on the product page only.
+     */
+    ports: z.array(z.number().int().min(0).max(MAX_PORT)),
+    /** The pair's catalog entries that hit this component. */
+    cves: z.array(z.string().regex(CVE_ID, 'expected a CVE ID such as CVE-2018-14847')).min(1),
+  })
+  .strict();
+export type KevComponent = z.infer<typeof kevComponentSchema>;
+
+/** A `kev` pair of a product file: the catalog's exact names, and every entry of the pair placed in one component. */
+export const kevPairSchema = kevProductSchema.extend({ components: z.array(kevComponentSchema).min(1) }).strict();
+export type KevPair = z.infer<typeof kevPairSchema>;
+
+/** Process names a product runs as, with the source that shows them (its documentation, unit file or Debian package's file list). */
+export const processNamesSchema = z
+  .object({
+    /** Executable or service names as `ss -p`, `lsof`, `netstat -b` or Get-Process show them: "sshd", "mysqld", "java". */
+    names: z.array(z.string().regex(/^[^\s/]{1,64}$/, 'expected a bare process name such as sshd (no path, no spaces)')).min(1),
+    /** The quote must contain each name, so a reviewer sees it in the source's own words. */
+    source: practiceSourceSchema,
+  })
+  .strict()
+  .refine((entry) => entry.names.every((name) => entry.source.quote.toLowerCase().includes(name.toLowerCase())), {
+    message: 'source.quote must contain each of names, as the source writes it',
+    path: ['names'],
+  });
+export type ProcessNames = z.infer<typeof processNamesSchema>;
 
 export const softwareSchema = z
   .object({
@@ -116,9 +173,13 @@ export const softwareSchema = z
     uses: z.array(practiceUseSchema).min(1),
     /**
      * The product's exact vendorProject/product pairs in CISA's Known Exploited Vulnerabilities
-     * catalog (content/kev/); a pair the catalog lacks stops the build naming this file.
+     * catalog (content/kev/), each entry placed in the component it hits; a pair the catalog
+     * lacks, a CVE not of the pair, an entry of the pair left out, or a port that is not one of
+     * this file's narrow uses stops the build naming this file (checkKevPairs).
      */
-    kev: z.array(kevProductSchema).min(1).optional(),
+    kev: z.array(kevPairSchema).min(1).optional(),
+    /** What the product's processes are called, for matching a listing's process column (the triage tool). */
+    processes: z.array(processNamesSchema).min(1).optional(),
     /** Where the product's own documentation warns against exposing a port, or says it is unauthenticated by default. */
     exposure: z.array(exposureSchema).min(1).optional(),
   })

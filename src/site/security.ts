@@ -5,7 +5,7 @@
  */
 import { loadAmplification } from '../lib/security/amplification.ts';
 import { loadKevCatalog } from '../lib/security/kev.ts';
-import { kevByProduct, securityByPort, type PortSecurity } from '../lib/security/port-security.ts';
+import { kevByProduct, kevComponentsOf, securityByPort, type ComponentKev, type PortSecurity } from '../lib/security/port-security.ts';
 import type { KevEntry } from '../schemas/kev.ts';
 import { software } from './software.ts';
 
@@ -20,5 +20,30 @@ export const portSecurity: ReadonlyMap<number, PortSecurity> = securityByPort(so
 /** Product slug -> all its catalog entries, newest first. */
 export const productKev: ReadonlyMap<string, KevEntry[]> = kevByProduct(software, kevCatalog);
 
+/** Product slug -> its catalog entries by component, with the ports each component listens on. */
+export const productKevComponents: ReadonlyMap<string, ComponentKev[]> = new Map(
+  software.filter((product) => product.kev).map((product) => [product.slug, kevComponentsOf(product, kevCatalog)]),
+);
+
 /** @returns the port's risk facts, or null when it has none */
 export const securityOf = (port: number): PortSecurity | null => portSecurity.get(port) ?? null;
+
+/** Counts for /data-report.json: how the catalog's entries reach ports through the product files' kev components. */
+export function kevCounts() {
+  const components = [...productKevComponents.values()].flat();
+  const onPorts = components.filter((c) => c.ports.length > 0);
+  return {
+    catalogVersion: kevCatalog.catalogVersion,
+    /** vendorProject/product pairs named by some product file. */
+    pairs: new Set(software.flatMap((product) => (product.kev ?? []).map((pair) => `${pair.vendorProject}/${pair.product}`))).size,
+    products: productKevComponents.size,
+    /** Catalog entries the product files place in a component. */
+    entries: components.reduce((sum, c) => sum + c.entries.length, 0),
+    /** Entries whose component listens on a documented port: these show on port pages. */
+    entriesOnPorts: onPorts.reduce((sum, c) => sum + c.entries.length, 0),
+    /** Entry-port links: each entry once per port its component listens on. */
+    portLinks: onPorts.reduce((sum, c) => sum + c.entries.length * c.ports.length, 0),
+    /** Ports whose Security section lists catalog entries. */
+    ports: [...portSecurity.values()].filter((s) => s.kev.length > 0).length,
+  };
+}

@@ -3,7 +3,7 @@
  * Loaded once per build. Lives outside src/lib because it reads Astro's content layer.
  */
 import { getCollection } from 'astro:content';
-import type { Software } from '../schemas/software.ts';
+import { PRACTICE_BASES, type Software } from '../schemas/software.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
 import { agreesWithRegistry, namesPort, usesByPort, type PortUse } from '../lib/software/practice.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
@@ -64,6 +64,10 @@ export function practiceCounts() {
   return {
     products: software.length,
     uses: software.reduce((sum, product) => sum + product.uses.length, 0),
+    /** Uses by basis: first-party (default, convention) and open-source client code (client). */
+    usesByBasis: Object.fromEntries(PRACTICE_BASES.map((basis) => [basis, software.reduce((sum, product) => sum + product.uses.filter((use) => use.basis === basis).length, 0)])),
+    /** Products with process names (`processes`), for matching a listing's process column. */
+    productsWithProcesses: software.filter((product) => product.processes).length,
     /** Ports that a single-port or narrow-range use names (namesPort). */
     portsNamed: named.length,
     /** Ports covered by any use, wide ranges (RTP pools, NodePorts...) included. */

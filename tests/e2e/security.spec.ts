@@ -17,62 +17,74 @@ const catalog = JSON.parse(read('content/kev/known_exploited_vulnerabilities.jso
 const amplification = (parse(read('content/amplification/ports.yaml')) as { ports: { protocol: string; port: number; factor: string; source: { url: string } }[] }).ports;
 const productFile = (slug: string) => parse(read(`content/software/${slug}.yaml`)) as {
   name: string;
-  kev?: { vendorProject: string; product: string }[];
+  kev?: { vendorProject: string; product: string; components: { component: string; ports: number[]; cves: string[] }[] }[];
   exposure?: { port: number; quote: string; source: { url: string } }[];
 };
+const byCve = new Map(catalog.vulnerabilities.map((v) => [v.cveID, v]));
+const newestFirst = (a: KevEntry, b: KevEntry) => b.dateAdded.localeCompare(a.dateAdded) || b.cveID.localeCompare(a.cveID, 'en', { numeric: true });
+/** Known ransomware use first, then the newest: the order a port page lists them in. */
+const responderFirst = (a: KevEntry, b: KevEntry) => Number(b.knownRansomwareCampaignUse === 'Known') - Number(a.knownRansomwareCampaignUse === 'Known') || newestFirst(a, b);
 
-/** A product's catalog entries, newest first, straight from the JSON. */
-function entriesOf(slug: string): KevEntry[] {
-  const pairs = productFile(slug).kev ?? [];
-  return catalog.vulnerabilities
-    .filter((v) => pairs.some((p) => p.vendorProject === v.vendorProject && p.product === v.product))
-    .sort((a, b) => b.dateAdded.localeCompare(a.dateAdded) || b.cveID.localeCompare(a.cveID, 'en', { numeric: true }));
-}
+/** A product's components, straight from its YAML file. */
+const componentsOf = (slug: string) => (productFile(slug).kev ?? []).flatMap((pair) => pair.components);
+/** The product's entries whose component listens on the port, in a port page's order. */
+const entriesOn = (slug: string, port: number): KevEntry[] =>
+  componentsOf(slug).filter((c) => c.ports.includes(port)).flatMap((c) => c.cves.map((cve) => byCve.get(cve)!)).sort(responderFirst);
+const totalOf = (slug: string) => componentsOf(slug).reduce((sum, c) => sum + c.cves.length, 0);
 
-test('/ports/8291/ lists MikroTik RouterOS\'s catalog entries with dates, linked to the catalog and the product page', async ({ page }) => {
+test('/ports/8291/ lists only the RouterOS entries whose component listens there (WinBox), linked to the catalog and the product page', async ({ page }) => {
   const routerOs = productFile('mikrotik-routeros');
-  const expected = catalog.vulnerabilities.filter((v) => v.vendorProject === 'MikroTik' && v.product === 'RouterOS');
+  const expected = entriesOn('mikrotik-routeros', 8291);
   expect(expected.length).toBeGreaterThan(0);
+  expect(expected.length).toBeLessThan(totalOf('mikrotik-routeros'));
   await page.goto('/ports/8291/');
   const section = page.locator('#security');
   await expect(section.getByRole('heading', { name: /^Security/ })).toBeVisible();
   await expect(section).toContainText(`version ${catalog.catalogVersion}`);
   await expect(section.getByRole('link', { name: routerOs.name, exact: true })).toHaveAttribute('href', '/software/mikrotik-routeros/#security');
-  for (const entry of expected.slice(0, 3)) {
+  const cves = await section.locator('li li a[href^="https://www.cisa.gov/"]').allTextContents();
+  expect(cves).toEqual(expected.map((e) => e.cveID));
+  for (const entry of expected) {
     const line = section.locator('li li').filter({ hasText: entry.cveID });
     await expect(line).toContainText(entry.vulnerabilityName);
     await expect(line).toContainText(`added ${entry.dateAdded}`);
     await expect(line.getByRole('link', { name: entry.cveID })).toHaveAttribute('href', new RegExp(`^https://www\\.cisa\\.gov/known-exploited-vulnerabilities-catalog\\?.*${entry.cveID}$`));
   }
+  await expect(section).toContainText(`${totalOf('mikrotik-routeros') - expected.length} more for other components on the product page`);
 });
 
-test('a port page shows at most the 3 newest entries per product; the product page lists them all', async ({ page }) => {
-  const entries = entriesOf('apache-tomcat');
+test('a port page shows at most 3 entries per product, ransomware use first; the product page lists them all by component', async ({ page }) => {
+  const entries = entriesOn('oracle-weblogic-server', 7001);
   expect(entries.length).toBeGreaterThan(3);
-  await page.goto('/ports/8009/');
-  const line = page.locator('#security > ul > li').filter({ has: page.getByRole('link', { name: 'Apache Tomcat', exact: true }) });
-  await expect(line).toContainText(`${entries.length} entries, the 3 newest`);
-  expect(await line.locator('li').allTextContents()).toHaveLength(3);
-  for (const entry of entries.slice(0, 3)) await expect(line).toContainText(entry.cveID);
-  await expect(line).not.toContainText(entries[3]!.cveID);
+  await page.goto('/ports/7001/');
+  const line = page.locator('#security > ul > li').filter({ has: page.getByRole('link', { name: 'Oracle WebLogic Server', exact: true }) });
+  await expect(line).toContainText(`${entries.length} entries`);
+  expect(await line.locator('li a').allTextContents()).toEqual(entries.slice(0, 3).map((e) => e.cveID));
 
   await page.goto('/software/apache-tomcat/#security');
   const all = page.locator('#security .kev-list > li');
-  await expect(all).toHaveCount(entries.length);
-  expect((await all.allTextContents()).map((text) => text.split(' ')[0])).toEqual(entries.map((e) => e.cveID));
-  for (const entry of entries.filter((e) => e.knownRansomwareCampaignUse === 'Known')) {
+  await expect(all).toHaveCount(totalOf('apache-tomcat'));
+  const expectedOrder = componentsOf('apache-tomcat').flatMap((c) => c.cves.map((cve) => byCve.get(cve)!).sort(newestFirst));
+  expect((await all.allTextContents()).map((text) => text.split(' ')[0])).toEqual(expectedOrder.map((e) => e.cveID));
+  for (const entry of expectedOrder.filter((e) => e.knownRansomwareCampaignUse === 'Known')) {
     await expect(all.filter({ hasText: entry.cveID })).toContainText('used in ransomware campaigns');
+  }
+  for (const component of componentsOf('apache-tomcat')) {
+    const heading = page.locator('#security h3').filter({ hasText: component.component.slice(1) });
+    await expect(heading).toHaveCount(1); // two pairs that name one component alike share one heading
+    if (component.ports.length === 0) await expect(heading).toContainText('not linked to a port');
+    for (const port of component.ports) await expect(heading.locator(`a[href="/ports/${port}/#security"]`)).toHaveCount(1);
   }
 });
 
-test('a port with more than two such products (8080) names each with its count, linking to its entries', async ({ page }) => {
+test('a port with more than two such products (8080) names each with its count there, linking to its entries', async ({ page }) => {
   await page.goto('/ports/8080/');
   const names = page.locator('#security .pools a');
   expect((await names.count())).toBeGreaterThan(2);
   for (const slug of ['apache-tomcat', 'jenkins']) {
     const link = page.locator(`#security .pools a[href="/software/${slug}/#security"]`);
     await expect(link).toHaveText(productFile(slug).name);
-    await expect(page.locator('#security .pools')).toContainText(`${productFile(slug).name} (${entriesOf(slug).length})`);
+    await expect(page.locator('#security .pools')).toContainText(`(${entriesOn(slug, 8080).length})`);
   }
   await expect(page.locator('#security a[href^="https://www.cisa.gov/known-exploited-vulnerabilities-catalog?"]')).toHaveCount(0);
 });

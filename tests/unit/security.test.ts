@@ -2,7 +2,9 @@
  * Risk facts: CISA's KEV catalog (parsing, the product files' exact pairs), the amplification
  * data and the per-port mapping. Expected values are read from the data files themselves.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { loadKevCatalog, parseKevCatalog, checkKevPairs, kevEntriesFor } from '../../src/lib/security/kev.ts';
 import { loadAmplification, parseAmplificationFile } from '../../src/lib/security/amplification.ts';
 import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
@@ -18,7 +20,22 @@ const GOOD_PRODUCT = read('tests/fixtures/software/good.yaml');
 
 /** The fixture product, with extra top-level YAML appended (kev, exposure). */
 const product = (extra: string, file = 'content/software/example-dashboard.yaml') => parseSoftwareFile(file, `${GOOD_PRODUCT}${extra}`);
-const ROUTER_PAIR = 'kev:\n  - vendorProject: "Example Corp"\n    product: "Example Router"\n';
+/** The fixture catalog's two Example Corp entries: one in the web UI on 3000, one with no documented port. */
+const ROUTER_PAIR = [
+  'kev:',
+  '  - vendorProject: "Example Corp"',
+  '    product: "Example Router"',
+  '    components:',
+  '      - component: "web UI"',
+  '        ports: [3000]',
+  '        cves: [CVE-2099-0001]',
+  '      - component: "firmware updater (local)"',
+  '        ports: []',
+  '        cves: [CVE-2098-0002]',
+  '',
+].join('\n');
+/** ROUTER_PAIR with its components replaced by one: `component` lines as YAML. */
+const routerWith = (components: string) => `kev:\n  - vendorProject: "Example Corp"\n    product: "Example Router"\n    components:\n${components}`;
 
 describe('KEV catalog parsing', () => {
   it('reads the fixture catalog', () => {
@@ -59,10 +76,41 @@ describe('product files: KEV pairs', () => {
   });
 
   it('stops on a pair the catalog lacks, naming the product file and the field', () => {
-    const wrong = product('kev:\n  - vendorProject: "Example Corp"\n    product: "Example router"\n');
+    const wrong = product('kev:\n  - vendorProject: "Example Corp"\n    product: "Example router"\n    components:\n      - component: "web UI"\n        ports: []\n        cves: [CVE-2099-0001]\n');
     expect(errorOf(() => checkKevPairs([wrong], catalog, 'content/software'))).toBe(
       'content/software/example-dashboard.yaml: field "kev[0]": vendorProject "Example Corp" with product "Example router" is not in the KEV catalog (catalogVersion 2099.01.02); copy both names exactly from the catalog',
     );
+  });
+
+  it('stops on a CVE of another pair, naming the component\'s field', () => {
+    const wrong = product(routerWith('      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2099-0001, CVE-2098-0002, CVE-2099-0003]\n'));
+    expect(errorOf(() => checkKevPairs([wrong], catalog, 'content/software'))).toBe(
+      'content/software/example-dashboard.yaml: field "kev[0].components[0].cves[2]": CVE-2099-0003 is not a catalog entry of "Example Corp" "Example Router" (catalogVersion 2099.01.02)',
+    );
+  });
+
+  it('stops on an entry of the pair that no component places, and on one placed twice', () => {
+    const left = product(routerWith('      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2099-0001]\n'));
+    expect(errorOf(() => checkKevPairs([left], catalog, 'content/software'))).toBe(
+      'content/software/example-dashboard.yaml: field "kev[0].components": CVE-2098-0002 of "Example Corp" "Example Router" is in no component: place each catalog entry of the pair, with ports: [] when its component has no documented port',
+    );
+    const twice = product(routerWith('      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2099-0001, CVE-2098-0002]\n      - component: "updater"\n        ports: []\n        cves: [CVE-2098-0002]\n'));
+    expect(errorOf(() => checkKevPairs([twice], catalog, 'content/software'))).toBe(
+      'content/software/example-dashboard.yaml: field "kev[0].components[1].cves[0]": CVE-2098-0002 is placed in two components; each entry hits one',
+    );
+  });
+
+  it('stops on a component port that is not one of the file\'s narrow uses (a wide pool is not a listener)', () => {
+    for (const port of [30000, 8080]) {
+      const wrong = product(routerWith(`      - component: "web UI"\n        ports: [${port}]\n        cves: [CVE-2099-0001, CVE-2098-0002]\n`));
+      expect(errorOf(() => checkKevPairs([wrong], catalog, 'content/software'))).toBe(
+        `content/software/example-dashboard.yaml: field "kev[0].components[0].ports[0]": port ${port} is not a port of this file's uses (single ports or ranges of up to 64); add the use with its source first`,
+      );
+    }
+  });
+
+  it('rejects a pair without components, naming file, line and field', () => {
+    expect(errorOf(() => product('kev:\n  - vendorProject: "Example Corp"\n    product: "Example Router"\n'))).toMatch(/^content\/software\/example-dashboard\.yaml:\d+: field "kev\[0\]\.components": /);
   });
 
   it('rejects a pair with a missing product, naming file, line and field', () => {
@@ -112,25 +160,29 @@ describe('security facts per port', () => {
   const amplification = [{ protocol: 'NTP', port: 123, ianaService: 'ntp', factor: '556.9', source: { url: 'https://example.org/', title: 'T', quote: 'NTP | 556.9' } }];
   const exposure = 'exposure:\n  - port: 3000\n    quote: "Do not expose this port."\n    source:\n      url: https://example.org/security\n      title: Security (Example documentation)\n';
   const map = securityByPort([product(ROUTER_PAIR + exposure)], catalog, amplification);
+  const entry = (cve: string) => catalog.vulnerabilities.find((v) => v.cveID === cve)!;
 
-  it('attaches a product\'s entries to the ports it names, not to the wide ranges it draws from', () => {
-    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', count: 2, newest: kevEntriesFor(product(ROUTER_PAIR).kev!, catalog) }]);
+  it('attaches an entry only to the ports its component listens on, never to the product\'s other ports', () => {
+    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', components: ['web UI'], count: 1, total: 2, listed: [entry('CVE-2099-0001')] }]);
     expect(map.has(30000)).toBe(false);
   });
 
-  it('keeps the newest KEV_ON_PORT_PAGE entries per product and the full count', () => {
-    const many = { ...catalog, vulnerabilities: Array.from({ length: 5 }, (_, i) => ({ ...catalog.vulnerabilities[0]!, cveID: `CVE-2099-000${i}`, dateAdded: `2099-01-0${i + 1}` })) };
-    const facts = securityByPort([product(ROUTER_PAIR)], many, []).get(3000)!.kev[0]!;
+  it('lists ransomware use first, then the newest, KEV_ON_PORT_PAGE of them, with the port\'s count', () => {
+    const base = catalog.vulnerabilities[1]!;
+    const five = Array.from({ length: 5 }, (_, i) => ({ ...base, cveID: `CVE-2099-100${i}`, dateAdded: `2099-01-0${i + 1}`, knownRansomwareCampaignUse: i === 1 ? 'Known' as const : 'Unknown' as const }));
+    const many = { ...catalog, vulnerabilities: five };
+    const all = routerWith(`      - component: "web UI"\n        ports: [3000]\n        cves: [${five.map((v) => v.cveID).join(', ')}]\n`);
+    const facts = securityByPort([product(all)], many, []).get(3000)!.kev[0]!;
     expect(facts.count).toBe(5);
-    expect(facts.newest.map((v) => v.dateAdded)).toEqual(['2099-01-05', '2099-01-04', '2099-01-03'].slice(0, KEV_ON_PORT_PAGE));
+    expect(facts.listed.map((v) => v.dateAdded)).toEqual(['2099-01-02', '2099-01-05', '2099-01-04'].slice(0, KEV_ON_PORT_PAGE));
   });
 
   it('lists only names and counts on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products', () => {
     const crowd = Array.from({ length: KEV_PRODUCTS_WITH_ENTRIES + 1 }, (_, i) => product(ROUTER_PAIR, `content/software/example-${i}.yaml`));
     const facts = securityByPort(crowd, catalog, []).get(3000)!.kev;
-    expect(facts.map((k) => [k.slug, k.count, k.newest.length])).toEqual(crowd.map((p) => [p.slug, 2, 0]));
+    expect(facts.map((k) => [k.slug, k.count, k.listed.length])).toEqual(crowd.map((p) => [p.slug, 1, 0]));
     const two = securityByPort(crowd.slice(0, KEV_PRODUCTS_WITH_ENTRIES), catalog, []).get(3000)!.kev;
-    expect(two.every((k) => k.newest.length === 2)).toBe(true);
+    expect(two.every((k) => k.listed.length === 1)).toBe(true);
   });
 
   it('attaches the exposure quote and the amplification entry to their ports', () => {
@@ -142,11 +194,56 @@ describe('security facts per port', () => {
     const json = securityJson(map.get(3000))!;
     expect(securityJsonSchema.parse(json)).toEqual(json);
     expect(json.kev[0]!.product).toEqual({ slug: 'example-dashboard', name: 'Example Dashboard', url: '/software/example-dashboard/' });
-    expect(json.kev[0]!.newest.map((v) => [v.cveID, v.url])).toEqual([
+    expect(json.kev[0]!.components).toEqual(['web UI']);
+    expect(json.kev[0]!.listed.map((v) => [v.cveID, v.url])).toEqual([
       ['CVE-2099-0001', 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog?search_api_fulltext=CVE-2099-0001'],
-      ['CVE-2098-0002', 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog?search_api_fulltext=CVE-2098-0002'],
     ]);
     expect(securityJson(map.get(123))!.amplification).toEqual({ protocol: 'NTP', factor: '556.9', source: { url: 'https://example.org/', title: 'T' } });
     expect(securityJson(null)).toBeNull();
+  });
+});
+
+describe('KEV links on the real data', () => {
+  const catalog = loadKevCatalog(REAL_KEV);
+  const products = loadSoftwareDir('content/software');
+  const byPort = securityByPort(products, catalog, []);
+  /** port -> CVE IDs a port page may show, read straight from the product files' YAML (not through the code under test). */
+  const explicit = new Map<number, Set<string>>();
+  for (const name of readdirSync('content/software').filter((f) => f.endsWith('.yaml'))) {
+    const data = parseYaml(read(`content/software/${name}`)) as { kev?: { components: { ports: number[]; cves: string[] }[] }[] };
+    for (const pair of data.kev ?? []) {
+      for (const { ports, cves } of pair.components) for (const port of ports) for (const cve of cves) {
+        if (!explicit.has(port)) explicit.set(port, new Set());
+        explicit.get(port)!.add(cve);
+      }
+    }
+  }
+  const shownOn = (port: number) => (byPort.get(port)?.kev ?? []).flatMap((k) => k.listed.map((v) => v.cveID));
+  const countedOn = (port: number) => (byPort.get(port)?.kev ?? []).reduce((sum, k) => sum + k.count, 0);
+
+  it('every entry a port shows or counts is mapped to that port by a component in a product file', () => {
+    for (const [port, facts] of byPort) {
+      for (const cve of shownOn(port)) expect(explicit.get(port)?.has(cve), `${cve} on ${port}`).toBe(true);
+      expect(countedOn(port), `count on ${port}`).toBeLessThanOrEqual(explicit.get(port)?.size ?? 0);
+      if (facts.kev.length > 0) expect(explicit.has(port), String(port)).toBe(true);
+    }
+    for (const [port, cves] of explicit) expect(countedOn(port), `port ${port}`).toBe(cves.size);
+  });
+
+  it('keeps the links the catalog text rules out off the ports (issue 22\'s sample)', () => {
+    const off: [string, number[]][] = [
+      ['CVE-2020-0796', [137, 138, 139]], // SMB 3.1.1: TCP 445 only
+      ['CVE-2023-32315', [5222, 5223]], // Openfire's admin console, not XMPP
+      ['CVE-2018-14847', [8728, 8729]], // WinBox, not the API
+      ['CVE-2022-23134', [10050, 10051]], // Zabbix Frontend, not the agent or trapper
+      ['CVE-2024-3393', [6081, 6082, 443]], // PAN-OS DNS Security inspects traffic; no listener
+      ['CVE-2021-44515', [8027]],
+      ['CVE-2020-8816', [53, 67, 123, 547]], // Pi-hole's web interface
+      ['CVE-2021-26855', [25, 587]], // ProxyLogon is reached over HTTPS
+    ];
+    for (const [cve, ports] of off) for (const port of ports) expect(explicit.get(port)?.has(cve) ?? false, `${cve} on ${port}`).toBe(false);
+    expect(explicit.get(9090)?.has('CVE-2023-32315')).toBe(true);
+    expect(explicit.get(8291)?.has('CVE-2018-14847')).toBe(true);
+    expect(explicit.get(445)?.has('CVE-2020-0796')).toBe(true);
   });
 });

@@ -52,6 +52,26 @@ describe('product files: the schema rejects bad input, naming file, line and fie
     );
   });
 
+  it('accepts a client-sourced use only at a commit, so the quoted line can be re-checked', () => {
+    const client = GOOD.replace('basis: convention', 'basis: client');
+    expect(errorOf(client)).toBe(
+      'content/software/example.yaml:22: field "uses[1].source.url": basis "client" needs source.url at a commit (a repository file under /blob/<40-hex commit>/), so the quoted line can be re-checked',
+    );
+    const atCommit = client.replace('https://example.org/docs/ports', `https://github.com/example/client/blob/${'a'.repeat(40)}/client.py`);
+    expect(errorOf(atCommit)).toBeNull();
+    expect(parseSoftwareFile('content/software/example.yaml', atCommit).uses[1]!.basis).toBe('client');
+  });
+
+  it('accepts process names only when the quote shows each of them', () => {
+    const processes = (names: string, quote: string) =>
+      `${GOOD}processes:\n  - names: [${names}]\n    source:\n      url: https://example.org/docs/install\n      title: Install (Example documentation)\n      quote: "${quote}"\n`;
+    expect(errorOf(processes('exdashd', 'ExecStart=/usr/sbin/exdashd --config /etc/exdash.ini'))).toBeNull();
+    expect(errorOf(processes('exdashd, exdash-worker', 'ExecStart=/usr/sbin/exdashd'))).toMatch(
+      /^content\/software\/example\.yaml:\d+: field "processes\[0\]\.names": source\.quote must contain each of names/,
+    );
+    expect(errorOf(processes('/usr/sbin/exdashd', '/usr/sbin/exdashd'))).toMatch(/field "processes\[0\]\.names\[0\]": expected a bare process name/);
+  });
+
   it('rejects a reversed range', () => {
     expect(errorOf(GOOD.replace('"30000-32767"', '"32767-30000"'))).toBe(
       'content/software/example.yaml:17: field "uses[1].port": range "32767-30000" is reversed or empty: the start must be below the end',
@@ -131,6 +151,15 @@ describe('ghost rule', () => {
 describe('uses by port', () => {
   const byPort = usesByPort([product('b-app', 'B App', 3000), product('a-app', 'A App', 3000), product('c-app', 'C App', '2999-3001')]);
 
+  it('puts first-party uses before a use seen only in client code', () => {
+    const [a, b] = byPort.get(3000)!;
+    const withClient = usesByPort([
+      { ...product('a-app', 'A App', 3000), uses: [{ ...a!.use, basis: 'client' as const }] },
+      { ...product('b-app', 'B App', 3000), uses: [{ ...b!.use, basis: 'convention' as const }] },
+    ]);
+    expect(withClient.get(3000)!.map((u) => [u.slug, u.use.basis])).toEqual([['b-app', 'convention'], ['a-app', 'client']]);
+  });
+
   it('lists a range use on every port it covers, narrow before wide, then by name', () => {
     expect(byPort.get(30000)!.map((u) => u.slug)).toEqual(['a-app', 'b-app', 'c-app']);
     expect(byPort.get(32767)!.length).toBe(3);
@@ -143,6 +172,8 @@ describe('uses by port', () => {
     expect(practiceSentence(byPort.get(2999)!)).toBe('In practice, C App uses it by default for its web UI.');
     expect(practiceSentence(byPort.get(3000)!, 2)).toBe('In practice, it is used by A App, B App and 1 more product.');
     expect(practiceSentence(byPort.get(30000)!.filter((u: PortUse) => u.slug === 'a-app'))).toBe('');
+    const [c] = byPort.get(2999)!;
+    expect(practiceSentence([{ ...c!, use: { ...c!.use, basis: 'client' } }])).toBe('In practice, open-source clients of C App connect to it for its web UI.');
     expect(portSummary(records[5173]!, byPort.get(2999)!)).toBe(
       'Port 5173 is a registered port (1024–49151) that IANA has not assigned to any service. In practice, C App uses it by default for its web UI.',
     );

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { kevCatalogSchema, type KevCatalog, type KevEntry, type KevProduct } from '../../schemas/kev.ts';
 import type { Software } from '../../schemas/software.ts';
+import { isWide, portsOf, WIDE_RANGE_PORTS } from '../software/practice.ts';
 import { InputError } from '../registry/input-error.ts';
 
 /** Where the vendored catalog lives: content/kev/..., or PORT_ATLAS_KEV_FILE (tests). */
@@ -49,18 +50,49 @@ const pairKey = ({ vendorProject, product }: KevProduct) => `${vendorProject}\u0
 
 /**
  * Checks every product's `kev` pairs against the catalog: each must be an exact
- * vendorProject/product pair that the catalog lists.
+ * vendorProject/product pair that the catalog lists, and its `components` must place every
+ * catalog entry of the pair exactly once, on ports of the product's own single-port or narrow
+ * uses (a wide pool such as an RTP range is not where a component listens).
  * @param products the products as loaded from `dir`
  * @param dir the product files' directory, for the error's file name
- * @throws InputError naming the product file and `kev[i]` for a pair the catalog lacks
+ * @throws InputError naming the product file and the field (`kev[i]`, `kev[i].components[j].cves[k]`,
+ *   `kev[i].components[j].ports[k]`) for a pair the catalog lacks, a CVE that is not an entry of
+ *   the pair, a CVE placed twice, an entry of the pair left out, or a port no narrow use names
  */
 export function checkKevPairs(products: readonly Software[], catalog: KevCatalog, dir: string): void {
-  const known = new Set(catalog.vulnerabilities.map(pairKey));
+  const cvesOfPair = new Map<string, Set<string>>();
+  for (const entry of catalog.vulnerabilities) {
+    const key = pairKey(entry);
+    if (!cvesOfPair.has(key)) cvesOfPair.set(key, new Set());
+    cvesOfPair.get(key)!.add(entry.cveID);
+  }
   for (const product of products) {
+    const file = `${dir}/${product.slug}.yaml`;
+    const narrowPorts = new Set(product.uses.filter((use) => !isWide(use)).flatMap((use) => portsOf(use.port)));
     (product.kev ?? []).forEach((pair, i) => {
-      if (!known.has(pairKey(pair))) {
-        throw new InputError(`${dir}/${product.slug}.yaml`, null, `kev[${i}]`,
+      const cves = cvesOfPair.get(pairKey(pair));
+      if (!cves) {
+        throw new InputError(file, null, `kev[${i}]`,
           `vendorProject "${pair.vendorProject}" with product "${pair.product}" is not in the KEV catalog (catalogVersion ${catalog.catalogVersion}); copy both names exactly from the catalog`);
+      }
+      const placed = new Set<string>();
+      pair.components.forEach((component, j) => {
+        component.cves.forEach((cve, k) => {
+          const field = `kev[${i}].components[${j}].cves[${k}]`;
+          if (!cves.has(cve)) throw new InputError(file, null, field, `${cve} is not a catalog entry of "${pair.vendorProject}" "${pair.product}" (catalogVersion ${catalog.catalogVersion})`);
+          if (placed.has(cve)) throw new InputError(file, null, field, `${cve} is placed in two components; each entry hits one`);
+          placed.add(cve);
+        });
+        component.ports.forEach((port, k) => {
+          if (!narrowPorts.has(port)) {
+            throw new InputError(file, null, `kev[${i}].components[${j}].ports[${k}]`, `port ${port} is not a port of this file's uses (single ports or ranges of up to ${WIDE_RANGE_PORTS}); add the use with its source first`);
+          }
+        });
+      });
+      const missing = [...cves].filter((cve) => !placed.has(cve)).sort();
+      if (missing.length > 0) {
+        throw new InputError(file, null, `kev[${i}].components`,
+          `${missing.join(', ')} of "${pair.vendorProject}" "${pair.product}" ${missing.length === 1 ? 'is' : 'are'} in no component: place each catalog entry of the pair, with ports: [] when its component has no documented port`);
       }
     });
   }

@@ -7,12 +7,11 @@
 import type { AmplificationEntry } from '../../schemas/amplification.ts';
 import type { KevCatalog, KevEntry } from '../../schemas/kev.ts';
 import type { Software } from '../../schemas/software.ts';
-import { isWide } from '../software/practice.ts';
 import type { SecurityJson } from '../../schemas/api.ts';
 import { softwarePath } from '../paths.ts';
 import { kevEntriesFor, kevEntryUrl } from './kev.ts';
 
-/** Entries a port page lists per product (the newest); the product page lists all of them. */
+/** Entries a port page lists per product (ransomware use first, then the newest); the product page lists all of them. */
 export const KEV_ON_PORT_PAGE = 3;
 
 /**
@@ -22,14 +21,21 @@ export const KEV_ON_PORT_PAGE = 3;
  */
 export const KEV_PRODUCTS_WITH_ENTRIES = 2;
 
-/** One product's catalog entries as a port shows them. */
+/** One product's catalog entries whose component listens on a port, as the port shows them. */
 export interface PortKev {
   slug: string;
   name: string;
-  /** All of the product's catalog entries. */
+  /** The product's components that listen on this port and have entries ("admin console"), in file order. */
+  components: string[];
+  /** How many of the product's entries hit a component listening on this port. */
   count: number;
-  /** The KEV_ON_PORT_PAGE newest (by dateAdded); none on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products. */
-  newest: KevEntry[];
+  /** All of the product's catalog entries, on any component (the product page lists them). */
+  total: number;
+  /**
+   * The KEV_ON_PORT_PAGE a responder needs first (byResponderPriority); none on a port with
+   * more than KEV_PRODUCTS_WITH_ENTRIES such products.
+   */
+  listed: KevEntry[];
 }
 
 /** A product's documented warning about exposing the port. */
@@ -46,20 +52,62 @@ export interface PortSecurity {
   exposure: PortExposure[];
 }
 
+/**
+ * What a responder needs first: entries CISA knows were used in ransomware campaigns, then the
+ * newest `dateAdded`, then the higher CVE ID (a stable order).
+ */
+export function byResponderPriority(a: KevEntry, b: KevEntry): number {
+  return (
+    Number(b.knownRansomwareCampaignUse === 'Known') - Number(a.knownRansomwareCampaignUse === 'Known') ||
+    b.dateAdded.localeCompare(a.dateAdded) ||
+    b.cveID.localeCompare(a.cveID, 'en', { numeric: true })
+  );
+}
+
 /** @returns slug -> the product's catalog entries, newest first, for products with a `kev` field */
 export function kevByProduct(products: readonly Software[], catalog: KevCatalog): Map<string, KevEntry[]> {
   return new Map(products.filter((p) => p.kev).map((p) => [p.slug, kevEntriesFor(p.kev!, catalog)]));
 }
 
+/** One component of a product with its catalog entries, as the product page lists them. */
+export interface ComponentKev {
+  component: string;
+  /** Ports where the component listens; empty when it has no documented port. */
+  ports: number[];
+  /** Its entries, newest first. */
+  entries: KevEntry[];
+}
+
+/**
+ * @param product a product with a `kev` field (pairs already checked with checkKevPairs)
+ * @returns its components in file order, each with its entries newest first; a component that
+ *   two pairs name alike (same words, same ports: Microsoft's "Exchange Server" and "Exchange")
+ *   is one
+ */
+export function kevComponentsOf(product: Software, catalog: KevCatalog): ComponentKev[] {
+  const byCve = new Map(catalog.vulnerabilities.map((entry) => [`${entry.vendorProject}\u0000${entry.product}\u0000${entry.cveID}`, entry]));
+  const merged = new Map<string, ComponentKev>();
+  for (const pair of product.kev ?? []) {
+    for (const { component, ports, cves } of pair.components) {
+      const key = `${component}\u0000${ports.join(',')}`;
+      if (!merged.has(key)) merged.set(key, { component, ports, entries: [] });
+      merged.get(key)!.entries.push(...cves.map((cve) => byCve.get(`${pair.vendorProject}\u0000${pair.product}\u0000${cve}`)!));
+    }
+  }
+  return [...merged.values()].map((c) => ({ ...c, entries: c.entries.sort(newestFirst) }));
+}
+
+const newestFirst = (a: KevEntry, b: KevEntry) => b.dateAdded.localeCompare(a.dateAdded) || b.cveID.localeCompare(a.cveID, 'en', { numeric: true });
+
 /**
  * @param products every product (sorted as pages list them)
  * @param catalog the KEV catalog (pairs already checked with checkKevPairs)
  * @param amplification the amplification entries
- * @returns port -> its facts, only for ports that have any. A product's KEV entries attach to
- *   the ports its narrow uses name (not to wide pools such as RTP ranges, where the product
- *   does not listen on every port), the KEV_ON_PORT_PAGE newest of them, or none on a port
- *   with more than KEV_PRODUCTS_WITH_ENTRIES such products; an exposure quote attaches to the
- *   ports its `port` names.
+ * @returns port -> its facts, only for ports that have any. A catalog entry attaches only to
+ *   the ports its component listens on (the product file's kev `components`), never to the
+ *   product's other ports; a port lists the KEV_ON_PORT_PAGE entries a responder needs first,
+ *   or none on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products; an exposure
+ *   quote attaches to the ports its `port` names.
  */
 export function securityByPort(products: readonly Software[], catalog: KevCatalog, amplification: readonly AmplificationEntry[]): Map<number, PortSecurity> {
   const byPort = new Map<number, PortSecurity>();
@@ -67,15 +115,14 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
     if (!byPort.has(port)) byPort.set(port, { kev: [], amplification: null, exposure: [] });
     return byPort.get(port)!;
   };
-  const kev = kevByProduct(products, catalog);
   for (const product of products) {
-    const entries = kev.get(product.slug) ?? [];
-    const ports = new Set<number>();
-    if (entries.length > 0) {
-      for (const use of product.uses.filter((u) => !isWide(u))) for (let p = use.port.start; p <= use.port.end; p++) ports.add(p);
-    }
-    for (const port of [...ports].sort((a, b) => a - b)) {
-      at(port).kev.push({ slug: product.slug, name: product.name, count: entries.length, newest: entries.slice(0, KEV_ON_PORT_PAGE) });
+    const components = kevComponentsOf(product, catalog);
+    const total = components.reduce((sum, c) => sum + c.entries.length, 0);
+    const ports = [...new Set(components.flatMap((c) => c.ports))].sort((a, b) => a - b);
+    for (const port of ports) {
+      const here = components.filter((c) => c.ports.includes(port));
+      const entries = here.flatMap((c) => c.entries).sort(byResponderPriority);
+      at(port).kev.push({ slug: product.slug, name: product.name, components: here.map((c) => c.component), count: entries.length, total, listed: entries.slice(0, KEV_ON_PORT_PAGE) });
     }
     for (const exposure of product.exposure ?? []) {
       for (let p = exposure.port.start; p <= exposure.port.end; p++) {
@@ -84,7 +131,7 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
     }
   }
   for (const facts of byPort.values()) {
-    if (facts.kev.length > KEV_PRODUCTS_WITH_ENTRIES) facts.kev = facts.kev.map((k) => ({ ...k, newest: [] }));
+    if (facts.kev.length > KEV_PRODUCTS_WITH_ENTRIES) facts.kev = facts.kev.map((k) => ({ ...k, listed: [] }));
   }
   for (const entry of amplification) at(entry.port).amplification = entry;
   return byPort;
@@ -95,10 +142,12 @@ export function securityJson(security: PortSecurity | null | undefined): Securit
   if (!security) return null;
   const product = (slug: string, name: string) => ({ slug, name, url: softwarePath(slug) });
   return {
-    kev: security.kev.map(({ slug, name, count, newest }) => ({
+    kev: security.kev.map(({ slug, name, components, count, total, listed }) => ({
       product: product(slug, name),
+      components,
       count,
-      newest: newest.map((entry) => ({
+      total,
+      listed: listed.map((entry) => ({
         cveID: entry.cveID,
         vulnerabilityName: entry.vulnerabilityName,
         dateAdded: entry.dateAdded,

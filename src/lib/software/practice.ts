@@ -3,7 +3,7 @@
  * what IANA records there, and the sentences pages say about it. Pure; no Astro imports.
  */
 import type { PortRecord } from '../../schemas/port-record.ts';
-import type { PortSpan, PracticeUse, Software } from '../../schemas/software.ts';
+import { PRACTICE_BASES, type PortSpan, type PracticeBasis, type PracticeUse, type Software } from '../../schemas/software.ts';
 import { joinWords } from '../words.ts';
 
 /** One product's use of a port, as a port page lists it. */
@@ -25,6 +25,9 @@ export const WIDE_RANGE_PORTS = 64;
 export const spanSize = (span: PortSpan): number => span.end - span.start + 1;
 export const isWide = (use: PracticeUse): boolean => spanSize(use.port) > WIDE_RANGE_PORTS;
 
+/** Every port of a span, ascending. */
+export const portsOf = (span: PortSpan): number[] => Array.from({ length: spanSize(span) }, (_, i) => span.start + i);
+
 /**
  * Whether software is documented to listen on this port itself: a single-port or narrow-range
  * use. A wide range is a pool the software draws ports from (RTP media, NodePorts, TURN
@@ -36,15 +39,32 @@ export const namesPort = (uses: readonly PortUse[]): boolean => uses.some((u) =>
 /** "3000" or "30000–32767" */
 export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
 
+/** 0 for default, 1 for convention, 2 for client: first-party facts before what client code shows. */
+export const basisRank = (basis: PracticeBasis): number => PRACTICE_BASES.indexOf(basis);
+
 /**
- * Narrow before wide, default before convention, a product's main port (its first use) before
+ * How a summary says a use, after the subject: "Grafana uses it by default for its web UI",
+ * "open-source clients of Sonos connect to it for its UPnP control API".
+ * @param name the product's name
+ * @param where "it" or "port 6443"
+ */
+export function useClause(name: string, where: string, use: Pick<PracticeUse, 'basis' | 'role'>): string {
+  if (use.basis === 'client') return `open-source clients of ${name} connect to ${where} for its ${use.role}`;
+  return `${name} uses ${where} ${use.basis === 'default' ? 'by default' : 'by convention'} for its ${use.role}`;
+}
+
+/** The basis as a page's facet line says it. */
+export const BASIS_LABEL: Record<PracticeBasis, string> = { default: 'default', convention: 'convention', client: 'seen in client code' };
+
+/**
+ * Narrow before wide, default before convention before client, a product's main port (its first use) before
  * its other ports, then product name, then port: on 8080, Jenkins and Tomcat come before
  * products that also happen to offer something there.
  */
 function compareUses(a: PortUse, b: PortUse): number {
   return (
     Number(isWide(a.use)) - Number(isWide(b.use)) ||
-    Number(a.use.basis !== 'default') - Number(b.use.basis !== 'default') ||
+    basisRank(a.use.basis) - basisRank(b.use.basis) ||
     Number(!a.primary) - Number(!b.primary) ||
     a.name.localeCompare(b.name, 'en') ||
     a.use.port.start - b.use.port.start
@@ -129,7 +149,7 @@ export function practiceSentence(uses: readonly PortUse[], named = 3): string {
   if (products.length === 0) return '';
   if (products.length === 1) {
     const { name, use } = products[0]!;
-    return `In practice, ${name} uses it ${use.basis === 'default' ? 'by default' : 'by convention'} for its ${use.role}.`;
+    return `In practice, ${useClause(name, 'it', use)}.`;
   }
   const listed = products.slice(0, named).map((u) => u.name);
   const rest = products.length - listed.length;
