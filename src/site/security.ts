@@ -5,6 +5,7 @@
  */
 import { loadAmplification } from '../lib/security/amplification.ts';
 import { loadKevCatalog } from '../lib/security/kev.ts';
+import { kevAccounting, loadKevPairs } from '../lib/security/kev-pairs.ts';
 import { kevByProduct, kevComponentsOf, securityByPort, type ComponentKev, type PortSecurity } from '../lib/security/port-security.ts';
 import type { KevEntry } from '../schemas/kev.ts';
 import { software } from './software.ts';
@@ -13,6 +14,12 @@ import { software } from './software.ts';
 export const kevCatalog = loadKevCatalog();
 
 export const amplification = loadAmplification();
+
+/** content/kev/pairs.yaml: the catalog pairs no product file maps, each with why (checked against the catalog and the product files). */
+export const kevPairs = loadKevPairs(kevCatalog, software);
+
+/** How every catalog pair is accounted for: mapped, not a listener, no documented port, not yet researched. */
+export const kevPairAccounting = kevAccounting(kevCatalog, software, kevPairs);
 
 /** Port -> its risk facts; ports without any are absent. */
 export const portSecurity: ReadonlyMap<number, PortSecurity> = securityByPort(software, kevCatalog, amplification);
@@ -45,5 +52,23 @@ export function kevCounts() {
     portLinks: onPorts.reduce((sum, c) => sum + c.entries.length * c.ports.length, 0),
     /** Ports whose Security section lists catalog entries. */
     ports: [...portSecurity.values()].filter((s) => s.kev.length > 0).length,
+    /** Catalog pairs with entries on ports, of those mapped. */
+    pairsOnPorts: new Set(software.flatMap((product) => (product.kev ?? []).filter((pair) => pair.components.some((c) => c.ports.length > 0)).map((pair) => `${pair.vendorProject}/${pair.product}`))).size,
+    /** Every catalog pair, accounted for once (issue 27): counts, then the pairs in each. */
+    catalogPairs: {
+      total: new Set(kevCatalog.vulnerabilities.map((e) => `${e.vendorProject}/${e.product}`)).size,
+      mapped: kevPairAccounting.mapped.length,
+      notAListener: kevPairAccounting.notAListener.length,
+      noDocumentedPort: kevPairAccounting.noDocumentedPort.length,
+      notYetResearched: kevPairAccounting.notYetResearched.length,
+      unaccounted: kevPairAccounting.unaccounted.length,
+      pairs: {
+        mapped: kevPairAccounting.mapped,
+        notAListener: kevPairAccounting.notAListener,
+        noDocumentedPort: kevPairAccounting.noDocumentedPort,
+        notYetResearched: kevPairAccounting.notYetResearched,
+        unaccounted: kevPairAccounting.unaccounted,
+      },
+    },
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadKevCatalog, parseKevCatalog, checkKevPairs, kevEntriesFor } from '../../src/lib/security/kev.ts';
 import { loadAmplification, parseAmplificationFile } from '../../src/lib/security/amplification.ts';
-import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
+import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, portsByResponderPriority, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
 import { securityJsonSchema } from '../../src/schemas/api.ts';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
 import { read, realRows, errorOf } from './helpers.ts';
@@ -163,8 +163,21 @@ describe('security facts per port', () => {
   const entry = (cve: string) => catalog.vulnerabilities.find((v) => v.cveID === cve)!;
 
   it('attaches an entry only to the ports its component listens on, never to the product\'s other ports', () => {
-    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', components: ['web UI'], count: 1, total: 2, listed: [entry('CVE-2099-0001')] }]);
+    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', components: ['web UI'], count: 1, total: 2, ransomware: Number(entry('CVE-2099-0001').knownRansomwareCampaignUse === 'Known'), newest: entry('CVE-2099-0001').dateAdded, listed: [entry('CVE-2099-0001')] }]);
     expect(map.has(30000)).toBe(false);
+  });
+
+  it('orders /security/ ports by entries with known ransomware use, then the newest entry, then the port', () => {
+    const onPort = (port: number, cves: string[]) => `  - port: ${port}\n    protocols: [tcp]\n    role: r\n    basis: default\n    source: { url: "https://example.org/", title: "T", quote: "${port}" }\n`;
+    const text = `${read('tests/fixtures/software/good.yaml').replace(/^uses:\n/m, `uses:\n${onPort(4000, [])}${onPort(5000, [])}`)}${routerWith(
+      '      - component: "old ransomware-linked service"\n        ports: [4000]\n        cves: [CVE-2098-0002]\n      - component: "web UI"\n        ports: [5000]\n        cves: [CVE-2099-0001]\n')}`;
+    const ordered = portsByResponderPriority(securityByPort([parseSoftwareFile('content/software/example-dashboard.yaml', text)], catalog, []));
+    const expected = [4000, 5000].map((port) => {
+      const e = entry(port === 4000 ? 'CVE-2098-0002' : 'CVE-2099-0001');
+      return { port, ransomware: Number(e.knownRansomwareCampaignUse === 'Known'), count: 1, newest: e.dateAdded };
+    }).sort((a, b) => b.ransomware - a.ransomware || b.newest.localeCompare(a.newest) || a.port - b.port);
+    expect(ordered).toEqual(expected);
+    expect(expected[0]!.port).toBe(5000); // CVE-2099-0001 is the fixture's ransomware-linked entry
   });
 
   it('lists ransomware use first, then the newest, KEV_ON_PORT_PAGE of them, with the port\'s count', () => {

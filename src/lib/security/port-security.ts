@@ -31,6 +31,10 @@ export interface PortKev {
   count: number;
   /** All of the product's catalog entries, on any component (the product page lists them). */
   total: number;
+  /** How many of `count` CISA knows were used in ransomware campaigns. */
+  ransomware: number;
+  /** The newest dateAdded among the `count` entries (YYYY-MM-DD). */
+  newest: string;
   /**
    * The KEV_ON_PORT_PAGE a responder needs first (byResponderPriority); none on a port with
    * more than KEV_PRODUCTS_WITH_ENTRIES such products.
@@ -52,13 +56,15 @@ export interface PortSecurity {
   exposure: PortExposure[];
 }
 
+const isRansomware = (entry: KevEntry) => entry.knownRansomwareCampaignUse === 'Known';
+
 /**
  * What a responder needs first: entries CISA knows were used in ransomware campaigns, then the
  * newest `dateAdded`, then the higher CVE ID (a stable order).
  */
 export function byResponderPriority(a: KevEntry, b: KevEntry): number {
   return (
-    Number(b.knownRansomwareCampaignUse === 'Known') - Number(a.knownRansomwareCampaignUse === 'Known') ||
+    Number(isRansomware(b)) - Number(isRansomware(a)) ||
     b.dateAdded.localeCompare(a.dateAdded) ||
     b.cveID.localeCompare(a.cveID, 'en', { numeric: true })
   );
@@ -122,7 +128,7 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
     for (const port of ports) {
       const here = components.filter((c) => c.ports.includes(port));
       const entries = here.flatMap((c) => c.entries).sort(byResponderPriority);
-      at(port).kev.push({ slug: product.slug, name: product.name, components: here.map((c) => c.component), count: entries.length, total, listed: entries.slice(0, KEV_ON_PORT_PAGE) });
+      at(port).kev.push({ slug: product.slug, name: product.name, components: here.map((c) => c.component), count: entries.length, total, ransomware: entries.filter(isRansomware).length, newest: entries.map((e) => e.dateAdded).sort().at(-1)!, listed: entries.slice(0, KEV_ON_PORT_PAGE) });
     }
     for (const exposure of product.exposure ?? []) {
       for (let p = exposure.port.start; p <= exposure.port.end; p++) {
@@ -135,6 +141,34 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
   }
   for (const entry of amplification) at(entry.port).amplification = entry;
   return byPort;
+}
+
+/** A port's catalog facts summed over its products, for ordering /security/. */
+export interface PortKevSummary {
+  port: number;
+  /** Entries on the port that CISA knows were used in ransomware campaigns. */
+  ransomware: number;
+  /** All entries on the port. */
+  count: number;
+  /** The newest dateAdded among them. */
+  newest: string;
+}
+
+/**
+ * @param byPort securityByPort's result
+ * @returns the ports with catalog entries, in the order a responder needs them: most entries with
+ *   known ransomware use first, then the newest entry, then the port number
+ */
+export function portsByResponderPriority(byPort: ReadonlyMap<number, PortSecurity>): PortKevSummary[] {
+  return [...byPort.entries()]
+    .filter(([, s]) => s.kev.length > 0)
+    .map(([port, s]) => ({
+      port,
+      ransomware: s.kev.reduce((sum, k) => sum + k.ransomware, 0),
+      count: s.kev.reduce((sum, k) => sum + k.count, 0),
+      newest: s.kev.map((k) => k.newest).sort().at(-1)!,
+    }))
+    .sort((a, b) => b.ransomware - a.ransomware || b.newest.localeCompare(a.newest) || a.port - b.port);
 }
 
 /** The port's facts as the JSON API writes them (src/schemas/api.ts `security`), or null when it has none. */
