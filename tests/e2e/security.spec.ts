@@ -5,7 +5,7 @@
  * here with JSON.parse and the YAML library, not with the site's code.
  */
 import { axeOn, COLOUR_RULES, describeViolations, WCAG_AA } from './axe.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { test, expect } from 'playwright/test';
@@ -119,6 +119,42 @@ test('/security/ lists every amplification port and the ports of mapped software
   }
   await expect(page.locator('#kev a[href="/ports/8291/#security"]')).toHaveCount(1);
   await expect(page.locator('#exposure a[href="/ports/2375/#security"]')).toHaveCount(1);
+});
+
+/** Every product file's kev components, straight from the YAML files. */
+const allComponents = () => readdirSync(fileURLToPath(new URL('../../content/software/', import.meta.url)))
+  .filter((name) => /\.ya?ml$/.test(name))
+  .flatMap((name) => productFile(name.replace(/\.ya?ml$/, '')).kev ?? [])
+  .flatMap((pair) => pair.components);
+
+test('/security/ lists the ports with the most ransomware-linked entries first, then the newest entry', async ({ page }) => {
+  const byPort = new Map<number, Set<string>>();
+  for (const c of allComponents()) for (const port of c.ports) for (const cve of c.cves) (byPort.get(port) ?? byPort.set(port, new Set()).get(port)!).add(cve);
+  const expected = [...byPort.entries()].map(([port, cves]) => {
+    const entries = [...cves].map((cve) => byCve.get(cve)!);
+    return { port, ransomware: entries.filter((e) => e.knownRansomwareCampaignUse === 'Known').length, newest: entries.map((e) => e.dateAdded).sort().at(-1)! };
+  }).sort((a, b) => b.ransomware - a.ransomware || b.newest.localeCompare(a.newest) || a.port - b.port);
+  expect(expected[0]!.ransomware).toBeGreaterThan(0);
+  await page.goto('/security/');
+  const rows = page.locator('#kev tbody tr');
+  await expect(rows).toHaveCount(expected.length);
+  expect((await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-kev-port')))))).toEqual(expected.map((e) => e.port));
+  for (const [i, e] of expected.slice(0, 5).entries()) {
+    await expect(rows.nth(i).locator('[data-kev-ransomware]')).toHaveText(String(e.ransomware));
+    await expect(rows.nth(i)).toContainText(e.newest);
+  }
+});
+
+test('/data-report.json accounts for every catalog pair once: mapped, not a listener, no documented port or not yet researched', async ({ request }) => {
+  const report = (await (await request.get('/data-report.json')).json()) as { kev: { catalogPairs: { total: number; mapped: number; notAListener: number; noDocumentedPort: number; notYetResearched: number; unaccounted: number; pairs: Record<string, { vendorProject: string; product: string }[]> } } };
+  const pairs = report.kev.catalogPairs;
+  const inCatalog = new Set(catalog.vulnerabilities.map((v) => `${v.vendorProject}/${v.product}`));
+  expect(pairs.total).toBe(inCatalog.size);
+  expect(pairs.unaccounted).toBe(0);
+  const listed = ['mapped', 'notAListener', 'noDocumentedPort', 'notYetResearched'].flatMap((k) => pairs.pairs[k]!.map((p) => `${p.vendorProject}/${p.product}`));
+  expect(listed.length).toBe(inCatalog.size);
+  expect(new Set(listed)).toEqual(inCatalog);
+  expect(pairs.mapped + pairs.notAListener + pairs.noDocumentedPort + pairs.notYetResearched).toBe(inCatalog.size);
 });
 
 test('the #security anchor works: its link, the heading it lands on, and links from /security/', async ({ page }) => {
