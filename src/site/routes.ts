@@ -10,7 +10,9 @@ import { notesByPort, type Note } from './notes.ts';
 import { agreesOn, practiceByPort } from './software.ts';
 import { practiceHeadline, type Headline } from '../lib/headline.ts';
 import type { PortUse } from '../lib/software/practice.ts';
-import { poolsOf } from '../lib/evidence/evidence.ts';
+import { ownFirewalldService, poolsOf, protocolsInUse } from '../lib/evidence/evidence.ts';
+import type { FirewalldOffer } from '../lib/commands/act-commands.ts';
+import type { TransportProtocol } from '../schemas/port-record.ts';
 import type { Evidence, PortPool } from '../schemas/evidence.ts';
 import { evidence, evidenceOf, witnessesByPort } from './evidence.ts';
 import { cacheKeyOf, INCREMENTAL } from './cache-key.ts';
@@ -30,6 +32,10 @@ export interface PortPageProps {
   pools: PortPool[];
   /** The ghost heuristic after any note's `ghost` override, and never for a port any source shows in use (ghostVerdict). */
   ghost: boolean;
+  /** The transport protocols in use on the port (protocolsInUse): what "opens it" and reachability cover. */
+  inUse: TransportProtocol[];
+  /** firewalld's own service for the port (ownFirewalldService), when there is one. */
+  firewalldService: FirewalldOffer | undefined;
   /** What the port is known for in practice where that is not IANA's service (src/lib/headline.ts), else null. */
   headline: Headline | null;
   /** Whether the page goes into the search index (portInSearchIndex). */
@@ -49,7 +55,18 @@ function portPageProps(record: PortRecord): PortPageProps {
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), witnessesByPort[record.port]!.length > 0);
   const ianaServices = record.entries.flatMap((entry) => (entry.kind === 'assigned' && entry.serviceName ? [entry.serviceName] : []));
   const headline = practiceHeadline(uses, portEvidence, agreesOn(record), ianaServices);
-  return { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable: searchable(record) };
+  return {
+    record,
+    notes,
+    uses,
+    evidence: portEvidence,
+    pools,
+    ghost,
+    inUse: protocolsInUse(record.entries, uses, portEvidence, agreesOn(record)),
+    firewalldService: ownFirewalldService(record.port, portEvidence, record.entries, evidence.firewalldServices),
+    headline,
+    searchable: searchable(record),
+  };
 }
 
 /**

@@ -109,7 +109,7 @@ const SYNONYMS: Record<string, string> = {
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Distinctive lower-case words of a text (3+ letters, no stop words), plus protocol synonyms. */
-function words(text: string): Set<string> {
+export function distinctiveWords(text: string): Set<string> {
   const found = text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
   return new Set([...found, ...found.flatMap((word) => (SYNONYMS[word] ? [SYNONYMS[word]] : []))]);
 }
@@ -126,13 +126,13 @@ function words(text: string): Set<string> {
 export function agreesWithRegistry(product: Pick<Software, 'name' | 'slug' | 'aliases'>, use: PracticeUse, record: PortRecord): boolean {
   const assigned = record.entries.filter((entry) => entry.kind === 'assigned');
   if (use.ianaService && assigned.some((entry) => entry.serviceName === use.ianaService)) return true;
-  const ours = words([product.name, product.slug, ...product.aliases, use.role].join(' '));
+  const ours = distinctiveWords([product.name, product.slug, ...product.aliases, use.role].join(' '));
   const names = [product.name, product.slug, ...product.aliases].map(squash).filter((name) => name.length >= 4);
   return assigned.some((entry) => {
     const service = squash(entry.serviceName ?? '');
     // "memcache" in "Memcached", "mongodb" in "MongoDB".
     if (service.length >= 4 && names.some((name) => name.includes(service) || service.includes(name))) return true;
-    return [...words(`${(entry.serviceName ?? '').replace(/-/g, ' ')} ${entry.description}`)].some((word) => ours.has(word));
+    return [...distinctiveWords(`${(entry.serviceName ?? '').replace(/-/g, ' ')} ${entry.description}`)].some((word) => ours.has(word));
   });
 }
 
