@@ -39,3 +39,29 @@ export const upstreamVersion = (debianVersion: string): string => debianVersion.
 /** The dissector's source file at the vendored Wireshark version, on Wireshark's own GitLab. */
 export const wiresharkSourceUrl = (version: string, file: string): string =>
   `https://gitlab.com/wireshark/wireshark/-/blob/v${upstreamVersion(version)}/${file}`;
+
+/**
+ * What a ghost badge says the port is used for instead, from the products and evidence that
+ * are not its registered service (otherUsesOf), or null when there are none.
+ * @returns e.g. "Kismet uses it for its remote capture sources (loopback only by default)",
+ *   "Kismet and 2 more products use it", "Wireshark decodes it as Zebra Protocol",
+ *   "Debian lists it as zripd"
+ */
+export function inPracticeClause(others: { products: readonly { name: string; use: { role: string } }[]; evidence: readonly Evidence[] }): string | null {
+  const [first, ...more] = others.products;
+  if (first) {
+    return more.length === 0 ? `${first.name} uses it for its ${first.use.role}` : `${first.name} and ${more.length} more product${more.length === 1 ? '' : 's'} use it`;
+  }
+  const [line] = evidenceLines(others.evidence);
+  if (!line) return null;
+  if (line.source === 'wireshark') return `Wireshark decodes it as ${line.item.name}`;
+  if (line.source === 'firewalld') return `firewalld's ${line.item.service} service opens it`;
+  return `Debian lists it as ${line.item.serviceName}`;
+}
+
+/** The registered service as a reader knows it: the first assignment's description, else its service name ("iSoft-P2P" for isoft-p2p). */
+export function registrantName(entries: readonly { kind: string; serviceName: string | null; description: string }[]): string | null {
+  const entry = entries.find((e) => e.kind === 'assigned' && e.serviceName) ?? entries.find((e) => e.kind === 'assigned');
+  if (!entry) return null;
+  return entry.description.trim() || entry.serviceName;
+}
