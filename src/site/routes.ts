@@ -59,8 +59,7 @@ function portPageProps(record: PortRecord): PortPageProps {
   const pools = record.tier === 'dynamic' ? [] : poolsOf(evidence.pools, record.port);
   const agrees = agreesOn(record);
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), registrantWitnessesOf(uses, portEvidence, agrees, record.entries).length > 0);
-  const ianaServices = record.entries.flatMap((entry) => (entry.kind === 'assigned' && entry.serviceName ? [entry.serviceName] : []));
-  const headline = practiceHeadline(uses, portEvidence, agrees, ianaServices);
+  const headline = practiceHeadline(uses, portEvidence, agrees, record.entries);
   return {
     record,
     notes,

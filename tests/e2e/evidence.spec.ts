@@ -127,6 +127,32 @@ test.describe('busy ports lead with what runs there', () => {
     await page.goto('/ports/22/');
     await expect(page.locator('h1')).toHaveText('Port 22: ssh');
   });
+
+  test('a dissector for the registered protocol keeps IANA\'s name, matched by description (1719: H.225 for h323gatestat)', async ({ page }) => {
+    expect(decodes).toContainEqual(['udp.port', '1719', 'h225']);
+    await page.goto('/ports/1719/');
+    await expect(page.locator('h1')).toHaveText(`Port 1719: ${rowsForPort(1719).find((row) => row.serviceName)!.serviceName}`);
+  });
+
+  test('a range never heads a port IANA assigns or a product uses by itself (8006, 1720, 1755)', async ({ page }) => {
+    // esbuild tries 8000-8009; Proxmox VE's web interface is on 8006 itself.
+    expect(product('esbuild').uses.some((u) => u.port === '8000-8009')).toBe(true);
+    await page.goto('/ports/8006/');
+    await expect(page.locator('h1')).toHaveText(/^Port 8006: Proxmox VE /);
+    await expect(page.locator('#summary')).toContainText(/^In practice, Proxmox VE uses port 8006 by default/);
+    // KDE Connect's 1716-1764 covers H.323's 1720 and MMS's 1755: IANA's names lead.
+    for (const port of [1720, 1755]) {
+      await page.goto(`/ports/${port}/`);
+      await expect(page.locator('h1'), `port ${port}`).toHaveText(`Port ${port}: ${rowsForPort(port).find((row) => row.serviceName)!.serviceName}`);
+    }
+  });
+
+  test('a honeypot never heads a port, and the page says what it is (2121: Conpot)', async ({ page }) => {
+    expect(product('conpot').uses.some((u) => u.port === 2121)).toBe(true);
+    await page.goto('/ports/2121/');
+    await expect(page.locator('h1')).toHaveText(`Port 2121: ${rowsForPort(2121).find((row) => row.serviceName)!.serviceName}`);
+    await expect(page.locator('#in-practice')).toContainText('Conpot (a honeypot: it imitates other systems to attract attackers)');
+  });
 });
 
 test('search finds a port by the protocol name Wireshark gives it', async ({ page }) => {
