@@ -20,9 +20,10 @@
  *    description names it (firewalld's "Kubernetes Api Server"); naming is the product's whole
  *    name or slug appearing as words, and only for a proper name (not "serve"). Then the
  *    product's main port (its first listed use), then the name in alphabetical order.
- * 5. Among three or more candidates, a tie with the runner-up on everything that outranks the
- *    main port and the name means no product stands out (3000 has some thirty): no headline, and
- *    the summary lists the products after IANA's facts.
+ * 5. A tie with the runner-up on everything that outranks the name means no product stands
+ *    out: no headline, and the summary lists the products after IANA's facts. Among three or
+ *    more candidates (3000 has some thirty) the main port does not break the tie either; between
+ *    two, it does (a product's main port before another's side port).
  */
 import type { Evidence } from '../schemas/evidence.ts';
 import type { RegistryEntry } from '../schemas/port-record.ts';
@@ -109,7 +110,9 @@ export function practiceHeadline(
     a.name.localeCompare(b.name, 'en');
   const [lead, ...rest] = [...candidates].sort(rank) as [PortUse, ...PortUse[]];
   const runnerUp = rest[0];
-  if (candidates.length >= 3 && runnerUp && tier(runnerUp) === tier(lead) && scores.get(runnerUp.slug) === scores.get(lead.slug)) return null;
+  const tiedTop = runnerUp !== undefined && tier(runnerUp) === tier(lead) && scores.get(runnerUp.slug) === scores.get(lead.slug);
+  // Only the alphabet would separate them: no product stands out.
+  if (tiedTop && (candidates.length >= 3 || runnerUp.primary === lead.primary)) return null;
   // The other products that use the port, ranges included, in the same order.
   const others = products.filter((p) => p.slug !== lead.slug).sort((a, b) => Number(!candidates.includes(a)) - Number(!candidates.includes(b)) || tier(a) - tier(b) || a.name.localeCompare(b.name, 'en'));
   return { lead, label: headlineLabel(lead), others: others.map((u) => u.name) };
