@@ -5,6 +5,7 @@
  */
 import { axeOn, describeViolations, WCAG_AA } from './axe.ts';
 import { test, expect, type Page } from 'playwright/test';
+import { products, span } from './software-data.ts';
 
 const SECTIONS = ['firewall', 'reachability', 'capture'] as const;
 
@@ -12,21 +13,28 @@ const SECTIONS = ['firewall', 'reachability', 'capture'] as const;
 const nft = (match: string) =>
   [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`, `sudo nft 'add rule inet filter input ${match} drop'`].join('\n');
 
+/** The protocols of the product files' uses naming the port (64 ports or fewer), read from the YAML. */
+const productProtocols = (port: number): string[] => [
+  ...new Set(products().flatMap((p) => p.uses.filter((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64).flatMap((u) => u.protocols))),
+];
+
 /**
  * The commands for a port registered on TCP and UDP only (3489, and the unassigned and dynamic
  * ports, which get both), as ufw(8), firewall-cmd(1), nft(8), pf.conf(5), Microsoft Learn,
- * nc(1), nmap(1), pcap-filter(7) and wireshark-filter(4) give them.
+ * nc(1), nmap(1), pcap-filter(7) and wireshark-filter(4) give them. Blocking covers TCP and UDP;
+ * opening and testing cover what is in use: 3489's registration (TCP and UDP, nothing else on
+ * it), 8291's MikroTik Winbox and 60000's Proxmox VE migration range (TCP).
  */
-function tcpUdpCommands(port: number): Record<(typeof SECTIONS)[number], string[]> {
+function tcpUdpCommands(port: number, inUse: string[] = ['tcp', 'udp']): Record<(typeof SECTIONS)[number], string[]> {
   return {
     firewall: [
       `sudo ufw deny ${port}`,
-      `sudo firewall-cmd --add-port=${port}/tcp --add-port=${port}/udp`,
+      `sudo firewall-cmd ${inUse.map((p) => `--add-port=${port}/${p}`).join(' ')}`,
       nft(`meta l4proto { tcp, udp } th dport ${port}`),
       `block drop in proto { tcp udp } from any to any port ${port}`,
       `'TCP', 'UDP' | ForEach-Object { New-NetFirewallRule -DisplayName "Block $_ ${port}" -Direction Inbound -Protocol $_ -LocalPort ${port} -Action Block }`,
     ],
-    reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`, `sudo nmap -sU -p U:${port} HOST`],
+    reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`, ...(inUse.includes('udp') ? [`sudo nmap -sU -p U:${port} HOST`] : [])],
     capture: [`sudo tcpdump -i any -nn port ${port}`, `tcp.port == ${port} || udp.port == ${port}`],
   };
 }
@@ -50,7 +58,10 @@ test.describe('commands to act on a port', () => {
   for (const port of [3489, 8291, 60000]) {
     test(`/ports/${port}/ gives the TCP and UDP commands for exactly port ${port}`, async ({ page }) => {
       await page.goto(`/ports/${port}/`);
-      const expected = tcpUdpCommands(port);
+      // No product names 3489; 8291 and 60000 are used on TCP only.
+      const inUse = productProtocols(port).length > 0 ? productProtocols(port) : ['tcp', 'udp'];
+      expect(port === 3489 ? inUse : productProtocols(port)).toEqual(port === 3489 ? ['tcp', 'udp'] : ['tcp']);
+      const expected = tcpUdpCommands(port, inUse);
       for (const id of SECTIONS) expect(await commandsOf(page, id), `#${id}`).toEqual(expected[id]);
     });
   }

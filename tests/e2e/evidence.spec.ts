@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { axeOn, WCAG_AA } from './axe.ts';
 import { test, expect, type Page } from 'playwright/test';
 import { rowsForPort } from './registry.ts';
-import { namedByProduct, product } from './software-data.ts';
+import { namedByProduct, product, productsOnPort, span } from './software-data.ts';
 
 const decodes = readFileSync('content/wireshark/decodes.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string, string]);
 const protocolNames = new Map(readFileSync('content/wireshark/protocols.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t')).map(([name, , filter]) => [filter!, name!]));
@@ -46,6 +46,23 @@ test.describe('evidence of use decides the ghost badge', () => {
         await expect(line, `port ${port}`).toContainText(`decodes ${table.split('.')[0]!.toUpperCase()}`);
         await expect(line).toContainText(protocolNames.get(filter)!);
       }
+    }
+  });
+
+  test('ports other software uses for its own protocol keep the badge, and it says both', async ({ page }) => {
+    test.setTimeout(120_000); // 8 pages
+    for (const port of BUSY_GHOSTS) {
+      const name = etcNames(port)[0]!;
+      expect(name, `port ${port}`).not.toBe(registered(port).serviceName);
+      await page.goto(`/ports/${port}/`);
+      const badge = page.locator('.badge.ghost');
+      // A product file on the port (FRRouting's vty ports) is named first; else Debian's entry.
+      const user = productsOnPort(port).find((p) => p.uses.some((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
+      const inPractice = user ? `${user.name} uses it for its` : `Debian lists it as ${name}`;
+      await expect(badge, `port ${port}`).toContainText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${inPractice}`);
+      await expect(badge.getByRole('link', { name: 'likely a ghost registration' })).toHaveAttribute('href', '/notes/ghost-registration/');
+      await expect(evidence(page)).toContainText(`Debian lists it in /etc/services as ${name}`);
+      await expect(evidence(page)).toContainText(`implements ${registered(port).description}, the registered service`);
     }
   });
 

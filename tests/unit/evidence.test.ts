@@ -4,7 +4,7 @@ import { errorOf } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
 import { evidenceByPort, loadEvidence, ownFirewalldService, poolsOf, registrantWitnessesOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
-import { evidenceLines, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
+import { evidenceLines, inPracticeClause, registrantName, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
 import { registeredFilters } from '../../src/lib/evidence/wireshark-source.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
 import { parseYamlAs } from '../../src/lib/yaml-input.ts';
@@ -103,6 +103,25 @@ describe('the ghost badge needs every source to be silent about the registered s
     // A note's ghost: true does not outweigh the registered service running.
     expect(ghostVerdict(true, [true], true)).toBe(false);
     expect(ghostVerdict(false, [true], false)).toBe(true);
+  });
+});
+
+describe('what a ghost badge on a busy port says', () => {
+  const kismet = { slug: 'kismet', name: 'Kismet', use: { role: 'remote capture sources' } };
+  const other = { slug: 'other', name: 'Other', use: { role: 'web UI' } };
+  const zebra: Evidence = { source: 'debian', protocol: 'tcp', serviceName: 'zebra', aliases: [], comment: 'zebra vty' };
+
+  it('names the product and its role, the page\'s lead first, then counts the rest', () => {
+    expect(inPracticeClause({ products: [kismet], evidence: [] })).toBe('Kismet uses it for its remote capture sources');
+    expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] }, other)).toBe('Other uses it for its web UI; 1 more product uses it too');
+    expect(inPracticeClause({ products: [], evidence: [zebra] })).toBe('Debian lists it as zebra');
+    expect(inPracticeClause({ products: [], evidence: [] })).toBeNull();
+  });
+
+  it('names the registration by its description, else its service name', () => {
+    expect(registrantName([{ kind: 'assigned', serviceName: 'isoft-p2p', description: 'iSoft-P2P' }])).toBe('iSoft-P2P');
+    expect(registrantName([{ kind: 'assigned', serviceName: 'dc', description: '' }])).toBe('dc');
+    expect(registrantName([{ kind: 'reserved', serviceName: null, description: 'Reserved' }])).toBeNull();
   });
 });
 

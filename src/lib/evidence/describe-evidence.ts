@@ -43,14 +43,20 @@ export const wiresharkSourceUrl = (version: string, file: string): string =>
 /**
  * What a ghost badge says the port is used for instead, from the products and evidence that
  * are not its registered service (otherUsesOf), or null when there are none.
+ * @param lead the product the page leads with (its headline), named first when it is among them
  * @returns e.g. "Kismet uses it for its remote capture sources (loopback only by default)",
- *   "Kismet and 2 more products use it", "Wireshark decodes it as Zebra Protocol",
- *   "Debian lists it as zripd"
+ *   "Kubernetes uses it for its Kubernetes API server (kube-apiserver); 3 more products use it
+ *   too", "Wireshark decodes it as Zebra Protocol", "Debian lists it as zebra"
  */
-export function inPracticeClause(others: { products: readonly { name: string; use: { role: string } }[]; evidence: readonly Evidence[] }): string | null {
-  const [first, ...more] = others.products;
+export function inPracticeClause(
+  others: { products: readonly { slug: string; name: string; use: { role: string } }[]; evidence: readonly Evidence[] },
+  lead?: { slug: string },
+): string | null {
+  const products = [...others.products].sort((a, b) => Number(b.slug === lead?.slug) - Number(a.slug === lead?.slug));
+  const [first, ...more] = products;
   if (first) {
-    return more.length === 0 ? `${first.name} uses it for its ${first.use.role}` : `${first.name} and ${more.length} more product${more.length === 1 ? '' : 's'} use it`;
+    const uses = `${first.name} uses it for its ${first.use.role}`;
+    return more.length === 0 ? uses : `${uses}; ${more.length} more product${more.length === 1 ? '' : 's'} use${more.length === 1 ? 's' : ''} it too`;
   }
   const [line] = evidenceLines(others.evidence);
   if (!line) return null;
