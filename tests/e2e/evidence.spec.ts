@@ -58,7 +58,7 @@ test.describe('evidence of use decides the ghost badge', () => {
       const badge = page.locator('.badge.ghost');
       // A product file on the port (FRRouting's vty ports) is named first; else Debian's entry.
       const user = productsOnPort(port).find((p) => p.uses.some((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
-      const inPractice = user ? `${user.name} uses it for its` : `Debian lists it as ${name}`;
+      const inPractice = user ? `${user.name} uses it by` : `Debian lists it as ${name}`;
       await expect(badge, `port ${port}`).toContainText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${inPractice}`);
       await expect(badge.getByRole('link', { name: 'likely a ghost registration' })).toHaveAttribute('href', '/notes/ghost-registration/');
       await expect(evidence(page)).toContainText(`Debian lists it in /etc/services as ${name}`);
@@ -82,7 +82,7 @@ test.describe('evidence of use decides the ghost badge', () => {
       if (namedByProduct(port)) {
         const kismet = product('kismet');
         const use = kismet.uses.find((u) => u.port === port)!;
-        await expect(page.locator('.badge.ghost')).toHaveText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${kismet.name} uses it for its ${use.role}`);
+        await expect(page.locator('.badge.ghost')).toHaveText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${kismet.name} uses it by ${use.basis} for its ${use.role}`);
         await expect(page.locator('#in-practice li')).not.toHaveCount(0);
         continue;
       }

@@ -107,13 +107,13 @@ describe('the ghost badge needs every source to be silent about the registered s
 });
 
 describe('what a ghost badge on a busy port says', () => {
-  const kismet = { slug: 'kismet', name: 'Kismet', use: { role: 'remote capture sources' } };
-  const other = { slug: 'other', name: 'Other', use: { role: 'web UI' } };
+  const kismet = { slug: 'kismet', name: 'Kismet', use: { basis: 'default' as const, role: 'remote capture sources' } };
+  const other = { slug: 'other', name: 'Other', use: { basis: 'convention' as const, role: 'web UI' } };
   const zebra: Evidence = { source: 'debian', protocol: 'tcp', serviceName: 'zebra', aliases: [], comment: 'zebra vty' };
 
   it('names the product and its role, the page\'s lead first, then counts the rest', () => {
-    expect(inPracticeClause({ products: [kismet], evidence: [] })).toBe('Kismet uses it for its remote capture sources');
-    expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] }, other)).toBe('Other uses it for its web UI; 1 more product uses it too');
+    expect(inPracticeClause({ products: [kismet], evidence: [] })).toBe('Kismet uses it by default for its remote capture sources');
+    expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] }, other)).toBe('Other uses it by convention for its web UI; 1 more product uses it too');
     expect(inPracticeClause({ products: [], evidence: [zebra] })).toBe('Debian lists it as zebra');
     expect(inPracticeClause({ products: [], evidence: [] })).toBeNull();
   });
