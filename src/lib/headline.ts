@@ -4,22 +4,30 @@
  *
  * The rule, in order:
  * 1. Only products documented to use the port itself (a single port or a range of up to 64)
- *    are candidates; with none, the page leads with IANA's name as before.
- * 2. If any candidate is the registered service (agreesWithRegistry), or the evidence shows the
- *    registered service in use (a Wireshark dissector, firewalld service or /etc/services entry
- *    under one of the port's IANA service names: x11 on 6000), IANA's name already says what is
+ *    are candidates, one use each (its best by rule 4), and never a honeypot or an emulator
+ *    (`imitation`): it stands in for other software, which is not what a reader finds. With no
+ *    candidate, the page leads with IANA's name as before.
+ * 2. If any product on the port is the registered service (agreesWithRegistry), or a Wireshark
+ *    dissector, firewalld service or /etc/services entry is (isRegisteredService, by name or by
+ *    description: x11 on 6000, H.225 on 1719 for h323gatestat), IANA's name already says what is
  *    there: no headline.
- * 3. Each candidate scores one for its own product file, one for each other candidate whose
- *    role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one for
- *    each Wireshark dissector, firewalld service and /etc/services entry on the port whose name
- *    or description names it (firewalld's "Kubernetes Api Server"); naming is the product's
- *    whole name or slug appearing as words, and only for a proper name (not "serve").
- * 4. The highest score wins. Between two candidates, a tie goes to a default over a convention,
- *    then to the product's main port (its first listed use), then to the name in alphabetical
- *    order. Among three or more, a tie for the top score means no product stands out (3000 has
- *    some thirty): no headline, and the summary lists the products after IANA's facts.
+ * 3. A range never heads a port that IANA assigns, nor one a product uses by itself: esbuild's
+ *    8000-8009 does not head 8006, which Proxmox VE uses, nor KDE Connect's 1716-1764 head 1720.
+ * 4. A single port comes before a range; then a default before a convention before a client's
+ *    port (`basis`); then the score: one for the product's file, one for each other candidate
+ *    whose role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one
+ *    for each dissector, firewalld service and /etc/services entry on the port whose name or
+ *    description names it (firewalld's "Kubernetes Api Server"); naming is the product's whole
+ *    name or slug appearing as words, and only for a proper name (not "serve"). Then the
+ *    product's main port (its first listed use), then the name in alphabetical order.
+ * 5. A tie with the runner-up on everything that outranks the name means no product stands
+ *    out: no headline, and the summary lists the products after IANA's facts. Among three or
+ *    more candidates (3000 has some thirty) the main port does not break the tie either; between
+ *    two, it does (a product's main port before another's side port).
  */
 import type { Evidence } from '../schemas/evidence.ts';
+import type { RegistryEntry } from '../schemas/port-record.ts';
+import { isRegisteredService } from './evidence/registered-service.ts';
 import { basisRank, isWide, useClause, type PortUse } from './software/practice.ts';
 import { joinWords } from './words.ts';
 
@@ -61,41 +69,53 @@ export function headlineLabel({ name, use }: PortUse): string {
   return label.length <= MAX_LABEL ? label : name;
 }
 
-/** The names an evidence item gives the protocol: a dissector's filter, a firewalld service, an /etc/services name and its aliases. */
-const evidenceNames = (e: Evidence): string[] =>
-  e.source === 'wireshark' ? [e.filter] : e.source === 'firewalld' ? [e.service] : [e.serviceName, ...e.aliases];
+/** How strongly a use claims its port: a single port before a range, then default, convention, a client's port (basisRank). */
+const isSingle = (u: PortUse): boolean => u.use.port.start === u.use.port.end;
+const tier = (u: PortUse): number => (isSingle(u) ? 0 : 3) + basisRank(u.use.basis);
 
 /**
  * @param uses the port's uses (usesByPort)
  * @param evidence the port's evidence of use (evidenceByPort)
  * @param agrees whether a use is the service IANA records on the port (agreesWithRegistry)
- * @param ianaServices the port's assigned IANA service names
+ * @param entries the port's IANA entries (their assigned service names and descriptions)
  * @returns the headline by the rule above, or null
  */
 export function practiceHeadline(
   uses: readonly PortUse[],
   evidence: readonly Evidence[],
   agrees: (use: PortUse) => boolean,
-  ianaServices: readonly string[] = [],
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName' | 'description'>[] = [],
 ): Headline | null {
-  const seen = new Set<string>();
-  const candidates = uses.filter((u) => !isWide(u.use) && !seen.has(u.slug) && seen.add(u.slug));
-  if (candidates.length === 0 || candidates.some(agrees)) return null;
-  const registered = new Set(ianaServices.map((name) => name.toLowerCase()));
-  if (evidence.some((e) => evidenceNames(e).some((name) => registered.has(name.toLowerCase())))) return null;
+  const narrow = uses.filter((u) => !isWide(u.use));
+  if (narrow.some(agrees)) return null;
+  if (evidence.some((e) => isRegisteredService(e, entries))) return null;
+  // Each product's best use of the port.
+  const best = new Map<string, PortUse>();
+  for (const u of narrow) {
+    if (u.imitation) continue;
+    const held = best.get(u.slug);
+    if (!held || tier(u) < tier(held) || (tier(u) === tier(held) && u.primary && !held.primary)) best.set(u.slug, u);
+  }
+  const products = [...best.values()];
+  const assigned = entries.some((e) => e.kind === 'assigned');
+  const candidates = assigned || products.some(isSingle) ? products.filter(isSingle) : products;
+  if (candidates.length === 0) return null;
   const score = (c: PortUse) =>
     1 + candidates.filter((o) => o.slug !== c.slug && names(o.use.role, c)).length + evidence.filter((e) => names(evidenceText(e), c)).length;
   const scores = new Map(candidates.map((c) => [c.slug, score(c)]));
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      scores.get(b.slug)! - scores.get(a.slug)! ||
-      basisRank(a.use.basis) - basisRank(b.use.basis) ||
-      Number(!a.primary) - Number(!b.primary) ||
-      a.name.localeCompare(b.name, 'en'),
-  );
-  const [lead, ...rest] = ranked as [PortUse, ...PortUse[]];
-  if (candidates.length >= 3 && scores.get(rest[0]!.slug) === scores.get(lead.slug)) return null;
-  return { lead, label: headlineLabel(lead), others: rest.map((u) => u.name) };
+  const rank = (a: PortUse, b: PortUse) =>
+    tier(a) - tier(b) ||
+    scores.get(b.slug)! - scores.get(a.slug)! ||
+    Number(!a.primary) - Number(!b.primary) ||
+    a.name.localeCompare(b.name, 'en');
+  const [lead, ...rest] = [...candidates].sort(rank) as [PortUse, ...PortUse[]];
+  const runnerUp = rest[0];
+  const tiedTop = runnerUp !== undefined && tier(runnerUp) === tier(lead) && scores.get(runnerUp.slug) === scores.get(lead.slug);
+  // Only the alphabet would separate them: no product stands out.
+  if (tiedTop && (candidates.length >= 3 || runnerUp.primary === lead.primary)) return null;
+  // The other products that use the port, ranges included, in the same order.
+  const others = products.filter((p) => p.slug !== lead.slug).sort((a, b) => Number(!candidates.includes(a)) - Number(!candidates.includes(b)) || tier(a) - tier(b) || a.name.localeCompare(b.name, 'en'));
+  return { lead, label: headlineLabel(lead), others: others.map((u) => u.name) };
 }
 
 /**

@@ -180,6 +180,12 @@ export const softwareSchema = z
     kev: z.array(kevPairSchema).min(1).optional(),
     /** What the product's processes are called, for matching a listing's process column (the triage tool). */
     processes: z.array(processNamesSchema).min(1).optional(),
+    /**
+     * The product stands in for other software: a honeypot (Conpot imitates PLCs and an FTP
+     * server) or an emulator (LocalStack for AWS, CMaNGOS for World of Warcraft's servers).
+     * It never heads a port page, and pages say what it is (src/lib/headline.ts).
+     */
+    imitation: z.enum(['honeypot', 'emulator']).optional(),
     /** Where the product's own documentation warns against exposing a port, or says it is unauthenticated by default. */
     exposure: z.array(exposureSchema).min(1).optional(),
   })

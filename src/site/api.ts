@@ -11,7 +11,7 @@ import { isWide } from '../lib/software/practice.ts';
 import { API_SCHEMA_PATH, serviceSegment } from '../lib/paths.ts';
 import type { ApiDefinition, PortJson, ServiceEntry } from '../schemas/api.ts';
 import { notesByPort } from './notes.ts';
-import { practiceByPort, software } from './software.ts';
+import { agreesOn, practiceByPort, software } from './software.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { evidence, evidenceOf } from './evidence.ts';
 import { poolsOf } from '../lib/evidence/evidence.ts';
@@ -36,6 +36,7 @@ export const portItems: PortItem[] = generatedRegistry().records.map((record) =>
   portItem(record, {
     notes: noteRefs(record.port),
     uses: practiceByPort.get(record.port) ?? [],
+    agrees: agreesOn(record),
     evidence: evidenceOf(record.port),
     pools: poolsOf(evidence.pools, record.port),
     security: securityOf(record.port),

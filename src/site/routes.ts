@@ -10,9 +10,11 @@ import { notesByPort, type Note } from './notes.ts';
 import { agreesOn, practiceByPort } from './software.ts';
 import { practiceHeadline, type Headline } from '../lib/headline.ts';
 import type { PortUse } from '../lib/software/practice.ts';
-import { poolsOf } from '../lib/evidence/evidence.ts';
+import { otherUsesOf, ownFirewalldService, poolsOf, protocolsInUse, registrantWitnessesOf, type OtherUses } from '../lib/evidence/evidence.ts';
+import type { FirewalldOffer } from '../lib/commands/act-commands.ts';
+import type { TransportProtocol } from '../schemas/port-record.ts';
 import type { Evidence, PortPool } from '../schemas/evidence.ts';
-import { evidence, evidenceOf, witnessesByPort } from './evidence.ts';
+import { evidence, evidenceOf } from './evidence.ts';
 import { cacheKeyOf, INCREMENTAL } from './cache-key.ts';
 import { portSecurity } from './security.ts';
 import { portInSearchIndex } from '../lib/search-scope.ts';
@@ -28,8 +30,17 @@ export interface PortPageProps {
   evidence: Evidence[];
   /** Operating systems' default dynamic port ranges that contain the port, below 49152 (above, the page already explains the dynamic range). */
   pools: PortPool[];
-  /** The ghost heuristic after any note's `ghost` override, and never for a port any source shows in use (ghostVerdict). */
+  /**
+   * The ghost heuristic after any note's `ghost` override, and never for a port where a source
+   * shows the registered service running (ghostVerdict, registrantWitnessesOf).
+   */
   ghost: boolean;
+  /** Products and evidence on the port that are not its registered service (shown beside a ghost badge). */
+  others: OtherUses;
+  /** The transport protocols in use on the port (protocolsInUse): what "opens it" and reachability cover. */
+  inUse: TransportProtocol[];
+  /** firewalld's own service for the port (ownFirewalldService), when there is one. */
+  firewalldService: FirewalldOffer | undefined;
   /** What the port is known for in practice where that is not IANA's service (src/lib/headline.ts), else null. */
   headline: Headline | null;
   /** Whether the page goes into the search index (portInSearchIndex). */
@@ -46,10 +57,22 @@ function portPageProps(record: PortRecord): PortPageProps {
   const uses = practiceByPort.get(record.port) ?? [];
   const portEvidence = evidenceOf(record.port);
   const pools = record.tier === 'dynamic' ? [] : poolsOf(evidence.pools, record.port);
-  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), witnessesByPort[record.port]!.length > 0);
-  const ianaServices = record.entries.flatMap((entry) => (entry.kind === 'assigned' && entry.serviceName ? [entry.serviceName] : []));
-  const headline = practiceHeadline(uses, portEvidence, agreesOn(record), ianaServices);
-  return { record, notes, uses, evidence: portEvidence, pools, ghost, headline, searchable: searchable(record) };
+  const agrees = agreesOn(record);
+  const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), registrantWitnessesOf(uses, portEvidence, agrees, record.entries).length > 0);
+  const headline = practiceHeadline(uses, portEvidence, agrees, record.entries);
+  return {
+    record,
+    notes,
+    uses,
+    evidence: portEvidence,
+    pools,
+    ghost,
+    others: otherUsesOf(uses, portEvidence, agrees, record.entries),
+    inUse: protocolsInUse(record.entries, uses, portEvidence, agrees),
+    firewalldService: ownFirewalldService(record.port, portEvidence, record.entries, evidence.firewalldServices),
+    headline,
+    searchable: searchable(record),
+  };
 }
 
 /**
@@ -75,3 +98,19 @@ export const searchIndexedPorts = formatPortList(builtRecords.filter(searchable)
 
 /** The browse blocks (/ports/range/0-1023/ ...), computed once. */
 export const blocks = browseBlocks(generatedRegistry().records);
+
+/**
+ * Counts for /data-report.json: how many built port pages lead with a product (headline), how
+ * many of those leads are a range use, and the leads by basis. Reads every route's props, which
+ * a build computes anyway.
+ */
+export function headlineCounts() {
+  const leads = portRoutes.flatMap((route) => (route.props.headline ? [route.props.headline.lead] : []));
+  const byBasis: Record<string, number> = {};
+  for (const lead of leads) byBasis[lead.use.basis] = (byBasis[lead.use.basis] ?? 0) + 1;
+  return {
+    leads: leads.length,
+    rangeLeads: leads.filter((lead) => lead.use.port.start !== lead.use.port.end).length,
+    byBasis,
+  };
+}

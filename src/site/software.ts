@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { PRACTICE_BASES, type Software } from '../schemas/software.ts';
 import type { PortRecord } from '../schemas/port-record.ts';
-import { agreesWithRegistry, namesPort, usesByPort, type PortUse } from '../lib/software/practice.ts';
+import { agreesWithRegistry, isWide, namesPort, usesByPort, type PortUse } from '../lib/software/practice.ts';
 import { applyGhostOverride } from '../lib/registry/status.ts';
 import { generatedRegistry } from '../lib/generated-registry.ts';
 import { notesByPort } from './notes.ts';
@@ -72,8 +72,10 @@ export function practiceCounts() {
     portsNamed: named.length,
     /** Ports covered by any use, wide ranges (RTP pools, NodePorts...) included. */
     portsInAnyRange: ports.length,
-    /** Ports the registry heuristic (with note overrides) calls likely ghosts, but a use in practice names: no ghost badge. */
-    ghostFlagsClearedByPractice: named.filter(registryGhost).length,
+    /** Ports the registry heuristic (with note overrides) calls likely ghosts, where a product implementing the registered service shows it running: no ghost badge. */
+    ghostFlagsClearedByPractice: named.filter((port) => registryGhost(port) && practiceByPort.get(port)!.some((u) => !isWide(u.use) && agreesOn(generatedRegistry().records[port]!)(u))).length,
+    /** Likely ghosts that products name without implementing the registered service: these uses clear no badge (a page that keeps one names them). */
+    ghostFlagsOnPortsProductsUse: named.filter((port) => registryGhost(port) && !practiceByPort.get(port)!.some((u) => !isWide(u.use) && agreesOn(generatedRegistry().records[port]!)(u))).length,
     /** Likely ghosts left as they are because only a wide range covers them. */
     ghostFlagsInsideWideRangesOnly: ports.filter((port) => !namedSet.has(port) && registryGhost(port)).length,
     disagreements: disagreements.length,

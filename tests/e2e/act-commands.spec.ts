@@ -5,24 +5,36 @@
  */
 import { axeOn, describeViolations, WCAG_AA } from './axe.ts';
 import { test, expect, type Page } from 'playwright/test';
+import { products, span } from './software-data.ts';
 
 const SECTIONS = ['firewall', 'reachability', 'capture'] as const;
+
+/** nft(8): the table and chain, created where missing, then the rule; each line one quoted argument (bash and zsh alike). */
+const nft = (match: string) =>
+  [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`, `sudo nft 'add rule inet filter input ${match} drop'`].join('\n');
+
+/** The protocols of the product files' uses naming the port (64 ports or fewer), read from the YAML. */
+const productProtocols = (port: number): string[] => [
+  ...new Set(products().flatMap((p) => p.uses.filter((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64).flatMap((u) => u.protocols))),
+];
 
 /**
  * The commands for a port registered on TCP and UDP only (3489, and the unassigned and dynamic
  * ports, which get both), as ufw(8), firewall-cmd(1), nft(8), pf.conf(5), Microsoft Learn,
- * nc(1), pcap-filter(7) and wireshark-filter(4) give them.
+ * nc(1), nmap(1), pcap-filter(7) and wireshark-filter(4) give them. Blocking covers TCP and UDP;
+ * opening and testing cover what is in use: 3489's registration (TCP and UDP, nothing else on
+ * it), 8291's MikroTik Winbox and 60000's Proxmox VE migration range (TCP).
  */
-function tcpUdpCommands(port: number): Record<(typeof SECTIONS)[number], string[]> {
+function tcpUdpCommands(port: number, inUse: string[] = ['tcp', 'udp']): Record<(typeof SECTIONS)[number], string[]> {
   return {
     firewall: [
       `sudo ufw deny ${port}`,
-      `sudo firewall-cmd --add-port=${port}/tcp --add-port=${port}/udp`,
-      `sudo nft add rule inet filter input meta l4proto { tcp, udp } th dport ${port} drop`,
+      `sudo firewall-cmd ${inUse.map((p) => `--add-port=${port}/${p}`).join(' ')}`,
+      nft(`meta l4proto { tcp, udp } th dport ${port}`),
       `block drop in proto { tcp udp } from any to any port ${port}`,
       `'TCP', 'UDP' | ForEach-Object { New-NetFirewallRule -DisplayName "Block $_ ${port}" -Direction Inbound -Protocol $_ -LocalPort ${port} -Action Block }`,
     ],
-    reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`],
+    reachability: [`nc -zv HOST ${port}`, `Test-NetConnection -ComputerName HOST -Port ${port}`, ...(inUse.includes('udp') ? [`sudo nmap -sU -p U:${port} HOST`] : [])],
     capture: [`sudo tcpdump -i any -nn port ${port}`, `tcp.port == ${port} || udp.port == ${port}`],
   };
 }
@@ -46,25 +58,54 @@ test.describe('commands to act on a port', () => {
   for (const port of [3489, 8291, 60000]) {
     test(`/ports/${port}/ gives the TCP and UDP commands for exactly port ${port}`, async ({ page }) => {
       await page.goto(`/ports/${port}/`);
-      const expected = tcpUdpCommands(port);
+      // No product names 3489; 8291 and 60000 are used on TCP only.
+      const inUse = productProtocols(port).length > 0 ? productProtocols(port) : ['tcp', 'udp'];
+      expect(port === 3489 ? inUse : productProtocols(port)).toEqual(port === 3489 ? ['tcp', 'udp'] : ['tcp']);
+      const expected = tcpUdpCommands(port, inUse);
       for (const id of SECTIONS) expect(await commandsOf(page, id), `#${id}`).toEqual(expected[id]);
     });
   }
 
-  test('port 22, registered for ssh on SCTP too (IANA CSV), gets SCTP where the tools have it', async ({ page }) => {
+  test('port 22, registered for ssh on UDP and SCTP too (IANA CSV), blocks all three but opens only TCP, what SSH uses', async ({ page }) => {
     await page.goto('/ports/22/');
     const firewall = await commandsOf(page, 'firewall');
-    expect(firewall).toContain('sudo firewall-cmd --add-port=22/tcp --add-port=22/udp --add-port=22/sctp');
-    expect(firewall).toContain('sudo nft add rule inet filter input meta l4proto { tcp, udp, sctp } th dport 22 drop');
+    // OpenSSH's file, firewalld's ssh.xml and Debian's /etc/services all give 22/tcp.
+    expect(firewall).toContain('sudo firewall-cmd --add-port=22/tcp');
+    expect(firewall).toContain('sudo firewall-cmd --add-service=ssh');
+    expect(firewall).toContain(nft('meta l4proto { tcp, udp, sctp } th dport 22'));
     expect(firewall).toContain('sudo ufw deny 22');
     await expect(page.locator('#act p.hint', { hasText: 'ufw, pf and the Windows rule here match TCP and UDP only, not SCTP.' })).toHaveCount(1);
-    expect(await commandsOf(page, 'reachability')).toContain('sudo nmap -sY -p 22 HOST');
+    await expect(page.locator('#act p.hint', { hasText: 'allow only what uses the port (TCP): sudo ufw allow 22/tcp' })).toHaveCount(1);
+    expect(await commandsOf(page, 'reachability')).toEqual(['nc -zv HOST 22', 'Test-NetConnection -ComputerName HOST -Port 22']);
     expect(await commandsOf(page, 'capture')).toContain('tcp.port == 22 || udp.port == 22 || sctp.port == 22');
+  });
+
+  test('port 0: no ufw or nc, which refuse it; nmap tests it, and the page says why', async ({ page }) => {
+    await page.goto('/ports/0/');
+    const all = [...(await commandsOf(page, 'firewall')), ...(await commandsOf(page, 'reachability'))];
+    expect(all.filter((c) => /\bufw\b|\bnc\b/.test(c))).toEqual([]);
+    expect(await commandsOf(page, 'reachability')).toEqual(['nmap -p 0 HOST', 'sudo nmap -sU -p U:0 HOST']);
+    await expect(page.locator('#act p.hint', { hasText: 'ufw refuses port 0 ("ERROR: Bad port")' })).toHaveCount(1);
+    await expect(page.locator('#act p.hint', { hasText: 'nc refuses port 0 ("port number too small")' })).toHaveCount(1);
+  });
+
+  test('UDP-only ports (4789 VXLAN) get a UDP test and open UDP only', async ({ page }) => {
+    await page.goto('/ports/4789/');
+    expect(await commandsOf(page, 'reachability')).toEqual(['sudo nmap -sU -p U:4789 HOST']);
+    expect(await commandsOf(page, 'firewall')).toContain('sudo firewall-cmd --add-port=4789/udp');
+  });
+
+  test('firewalld offers a port\'s own service, never a bundle such as freeipa-ldap', async ({ page }) => {
+    for (const [port, service] of [[443, 'https'], [80, 'http'], [88, 'kerberos'], [3306, 'mysql'], [7389, null]] as const) {
+      await page.goto(`/ports/${port}/`);
+      const firewall = await commandsOf(page, 'firewall');
+      expect(firewall.filter((c) => c.includes('--add-service=')), `port ${port}`).toEqual(service ? [`sudo firewall-cmd --add-service=${service}`] : []);
+    }
   });
 
   test('HOST is marked as a placeholder', async ({ page }) => {
     await page.goto('/ports/3489/');
-    await expect(page.locator('#act pre code var')).toHaveText(['HOST', 'HOST']);
+    await expect(page.locator('#act pre code var')).toHaveText(['HOST', 'HOST', 'HOST']);
   });
 
   test('each section has a visible # link, and a link to it lands on its heading', async ({ page }) => {

@@ -13,7 +13,14 @@ const TAB_NAMES: Record<Os, string> = { linux: 'Linux', macos: 'macOS', windows:
 function expectedCommands(port: number): Record<Os, { exact: boolean; commands: string[] }> {
   return {
     linux: { exact: true, commands: [`sudo ss -ltnp 'sport = :${port}'`, `sudo ss -lunp 'sport = :${port}'`] },
-    macos: { exact: true, commands: [`sudo lsof -nP -iTCP:${port} -sTCP:LISTEN`, `sudo lsof -nP -iUDP:${port}`] },
+    // lsof -iUDP:N also lists sockets talking to port N elsewhere: awk keeps those bound to N.
+    macos: {
+      exact: true,
+      commands: [
+        `sudo lsof -nP -iTCP:${port} -sTCP:LISTEN`,
+        `sudo lsof -nP -iUDP:${port} | awk 'NR == 1 { head = $0; next } $NF ~ /^[^-]*:${port}(->|$)/ { if (head) print head; head = ""; print }'`,
+      ],
+    },
     windows: {
       exact: false,
       commands: [`Get-NetTCPConnection -LocalPort ${port} -State Listen`, `Get-NetUDPEndpoint -LocalPort ${port}`],

@@ -1,15 +1,16 @@
 /**
  * Evidence of use and the ghost badge on the full real build: ports the registry alone calls
- * ghosts but Wireshark, firewalld or Debian show in use lose the badge and name the protocol;
- * the seed ghosts keep it and say what was checked; old Windows' dynamic range is explained;
- * busy ports lead with what runs there. Expected values come from the vendored files in
+ * ghosts but Wireshark, firewalld or Debian show running the registered service lose the badge
+ * and name the protocol; ports that other software uses for its own protocol keep it and say
+ * both; the seed ghosts keep it and say what was checked; old Windows' dynamic range is
+ * explained; busy ports lead with what runs there. Expected values come from the vendored files in
  * content/ and the IANA CSV, read here without the site's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { axeOn, WCAG_AA } from './axe.ts';
 import { test, expect, type Page } from 'playwright/test';
 import { rowsForPort } from './registry.ts';
-import { namedByProduct } from './software-data.ts';
+import { namedByProduct, product, productsOnPort, span } from './software-data.ts';
 
 const decodes = readFileSync('content/wireshark/decodes.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string, string]);
 const protocolNames = new Map(readFileSync('content/wireshark/protocols.tsv', 'utf8').trim().split('\n').map((line) => line.split('\t')).map(([name, , filter]) => [filter!, name!]));
@@ -22,16 +23,21 @@ const etcNames = (port: number) =>
     .filter((line) => new RegExp(`^\\S+\\s+${port}/(tcp|udp|sctp)\\b`).test(line))
     .map((line) => line.split(/\s+/)[0]!);
 
-/** Ports the issue names: the registry alone gave them the ghost badge, yet they are busy. */
-const BUSY_GHOSTS = [11112, 11371, 1099, 2401, 2000, 4899, 1352, 2601, 2602, 2603, 2604, 2605, 2606, 2607, 2608, 17500, 6346];
+/** The registry alone gives them the ghost badge, yet Debian lists each under its registered name: the registered service runs. */
+const REGISTERED_RUNS = [11112, 11371, 1099, 2401, 2000, 4899, 1352, 17500, 6346];
+/** Debian lists these under Zebra's vty names, not the registered ones: busy, but the registration is still a likely ghost. */
+const BUSY_GHOSTS = [2601, 2602, 2603, 2604, 2605, 2606, 2607, 2608];
 const SEED_GHOSTS = [3501, 3516, 3624, 3640];
+/** The registered service name of a port's first row, from the IANA CSV. */
+const registered = (port: number) => rowsForPort(port).find((row) => row.serviceName)!;
 
 const evidence = (page: Page) => page.locator('#evidence');
 
 test.describe('evidence of use decides the ghost badge', () => {
-  test('ports the registry alone calls ghosts lose the badge and name what is there', async ({ page }) => {
-    test.setTimeout(120_000); // 17 pages
-    for (const port of BUSY_GHOSTS) {
+  test('ports where the registered service runs lose the badge and name what is there', async ({ page }) => {
+    test.setTimeout(120_000); // 9 pages
+    for (const port of REGISTERED_RUNS) {
+      expect(etcNames(port), `port ${port}`).toContain(registered(port).serviceName);
       await page.goto(`/ports/${port}/`);
       await expect(page.locator('.badge.ghost'), `port ${port}`).toHaveCount(0);
       for (const name of etcNames(port)) await expect(evidence(page), `port ${port}`).toContainText(`Debian lists it in /etc/services as ${name}`);
@@ -43,6 +49,23 @@ test.describe('evidence of use decides the ghost badge', () => {
     }
   });
 
+  test('ports other software uses for its own protocol keep the badge, and it says both', async ({ page }) => {
+    test.setTimeout(120_000); // 8 pages
+    for (const port of BUSY_GHOSTS) {
+      const name = etcNames(port)[0]!;
+      expect(name, `port ${port}`).not.toBe(registered(port).serviceName);
+      await page.goto(`/ports/${port}/`);
+      const badge = page.locator('.badge.ghost');
+      // A product file on the port (FRRouting's vty ports) is named first; else Debian's entry.
+      const user = productsOnPort(port).find((p) => p.uses.some((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
+      const inPractice = user ? `${user.name} uses it by` : `Debian lists it as ${name}`;
+      await expect(badge, `port ${port}`).toContainText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${inPractice}`);
+      await expect(badge.getByRole('link', { name: 'likely a ghost registration' })).toHaveAttribute('href', '/notes/ghost-registration/');
+      await expect(evidence(page)).toContainText(`Debian lists it in /etc/services as ${name}`);
+      await expect(evidence(page)).toContainText(`implements ${registered(port).description}, the registered service`);
+    }
+  });
+
   test('2000 links Skinny\'s dissector source at the vendored Wireshark version', async ({ page }) => {
     expect(decodes).toContainEqual(['tcp.port', '2000', 'skinny']);
     await page.goto('/ports/2000/');
@@ -50,14 +73,16 @@ test.describe('evidence of use decides the ghost badge', () => {
     await expect(link).toHaveAttribute('href', `https://gitlab.com/wireshark/wireshark/-/blob/v${wiresharkVersion}/${dissectorFiles.get('skinny')}`);
   });
 
-  test('the seed ghosts keep the badge unless a product file names the port, and the page says what was checked', async ({ page }) => {
+  test('the seed ghosts keep the badge, a product using the port for its own protocol named beside it, and the page says what was checked', async ({ page }) => {
     expect(SEED_GHOSTS.filter((port) => !namedByProduct(port)).length).toBeGreaterThanOrEqual(3);
     for (const port of SEED_GHOSTS) {
       expect(etcNames(port)).toEqual([]);
       await page.goto(`/ports/${port}/`);
-      // Kismet's kismet.conf sets remote_capture_port=3501 (loopback by default): the port is not unclaimed.
+      // Kismet's kismet.conf sets remote_capture_port=3501: the port is busy, but Kismet is not iSoft-P2P.
       if (namedByProduct(port)) {
-        await expect(page.locator('.badge.ghost')).toHaveCount(0);
+        const kismet = product('kismet');
+        const use = kismet.uses.find((u) => u.port === port)!;
+        await expect(page.locator('.badge.ghost')).toHaveText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${kismet.name} uses it by ${use.basis} for its ${use.role}`);
         await expect(page.locator('#in-practice li')).not.toHaveCount(0);
         continue;
       }
@@ -88,8 +113,11 @@ test.describe('evidence of use decides the ghost badge', () => {
     const counts = report.ghostBadges;
     expect(counts.badges).toBeLessThan(counts.registryHeuristic);
     expect(counts.clearedBy.wireshark + counts.clearedBy.firewalld + counts.clearedBy.debian).toBeGreaterThan(0);
-    const withBadge = readdirSync('dist/ports').filter((dir) => /^\d+$/.test(dir) && readFileSync(`dist/ports/${dir}/index.html`, 'utf8').includes('class="badge ghost"'));
+    const pages = readdirSync('dist/ports').filter((dir) => /^\d+$/.test(dir)).map((dir) => readFileSync(`dist/ports/${dir}/index.html`, 'utf8'));
+    const withBadge = pages.filter((html) => html.includes('class="badge ghost"'));
     expect(withBadge.length).toBe(counts.badges);
+    // A badge on a port other software uses says what does ("; in practice ...").
+    expect(withBadge.filter((html) => /<li class="badge ghost">Registered to [^<]*<a [^>]*>likely a ghost registration<\/a>; in practice /.test(html)).length).toBe(counts.busy);
   });
 
   test('axe finds no violations in the evidence section', async ({ page }) => {
@@ -115,6 +143,32 @@ test.describe('busy ports lead with what runs there', () => {
   test('a port whose software is the registered service keeps IANA\'s name (22: ssh)', async ({ page }) => {
     await page.goto('/ports/22/');
     await expect(page.locator('h1')).toHaveText('Port 22: ssh');
+  });
+
+  test('a dissector for the registered protocol keeps IANA\'s name, matched by description (1719: H.225 for h323gatestat)', async ({ page }) => {
+    expect(decodes).toContainEqual(['udp.port', '1719', 'h225']);
+    await page.goto('/ports/1719/');
+    await expect(page.locator('h1')).toHaveText(`Port 1719: ${rowsForPort(1719).find((row) => row.serviceName)!.serviceName}`);
+  });
+
+  test('a range never heads a port IANA assigns or a product uses by itself (8006, 1720, 1755)', async ({ page }) => {
+    // esbuild tries 8000-8009; Proxmox VE's web interface is on 8006 itself.
+    expect(product('esbuild').uses.some((u) => u.port === '8000-8009')).toBe(true);
+    await page.goto('/ports/8006/');
+    await expect(page.locator('h1')).toHaveText(/^Port 8006: Proxmox VE /);
+    await expect(page.locator('#summary')).toContainText(/^In practice, Proxmox VE uses port 8006 by default/);
+    // KDE Connect's 1716-1764 covers H.323's 1720 and MMS's 1755: IANA's names lead.
+    for (const port of [1720, 1755]) {
+      await page.goto(`/ports/${port}/`);
+      await expect(page.locator('h1'), `port ${port}`).toHaveText(`Port ${port}: ${rowsForPort(port).find((row) => row.serviceName)!.serviceName}`);
+    }
+  });
+
+  test('a honeypot never heads a port, and the page says what it is (2121: Conpot)', async ({ page }) => {
+    expect(product('conpot').uses.some((u) => u.port === 2121)).toBe(true);
+    await page.goto('/ports/2121/');
+    await expect(page.locator('h1')).toHaveText(`Port 2121: ${rowsForPort(2121).find((row) => row.serviceName)!.serviceName}`);
+    await expect(page.locator('#in-practice')).toContainText('Conpot (a honeypot: it imitates other systems to attract attackers)');
   });
 });
 

@@ -89,7 +89,7 @@ test('a port with more than two such products (8080) names each with its count t
   await expect(page.locator('#security a[href^="https://www.cisa.gov/known-exploited-vulnerabilities-catalog?"]')).toHaveCount(0);
 });
 
-for (const port of [123, 11211]) {
+for (const port of [123, 11211, 5353, 520]) {
   test(`/ports/${port}/ shows its amplification factor as the data file gives it, with its source`, async ({ page }) => {
     const entry = amplification.find((e) => e.port === port)!;
     await page.goto(`/ports/${port}/`);

@@ -35,7 +35,7 @@ const csvValues = (port: number, column: string) => [...new Set(rawRowsForPort(r
 const csvProtocols = (port: number) => new Set(rawRowsForPort(rows, port).map((row) => row['Transport Protocol']!));
 
 describe('portJson on real records', () => {
-  it('3489: dtp-dia over TCP and UDP, assigned, a likely ghost until a use or a note says otherwise', () => {
+  it('3489: dtp-dia over TCP and UDP, assigned, a likely ghost until its service is shown running or a note says otherwise', () => {
     const json = portJson(record(3489));
     expect(json.entries.map((e) => e.serviceName)).toEqual(csvValues(3489, 'Service Name'));
     expect(new Set(json.entries.flatMap((e) => e.protocols))).toEqual(csvProtocols(3489));
@@ -54,7 +54,9 @@ describe('portJson on real records', () => {
     expect(portJson(record(3489), { notes: [note] }).notes).toEqual([{ slug: 'port-3489', title: 'Port 3489', url: '/notes/port-3489/' }]);
     expect(portJson(record(3489), { notes: [{ ...note, ghost: undefined }] }).ghost).toBe(true);
     const use: PortUse = { ...usesOn(50000)[0]!, use: { ...usesOn(50000)[0]!.use, port: { start: 3489, end: 3489 } } };
-    expect(portJson(record(3489), { uses: [use] }).ghost).toBe(false);
+    // A product of its own on the port keeps the badge; one implementing dtp-dia clears it.
+    expect(portJson(record(3489), { uses: [use] }).ghost).toBe(true);
+    expect(portJson(record(3489), { uses: [use], agrees: (u) => u === use }).ghost).toBe(false);
   });
 
   it('6010: x11, part of the CSV range 6000-6063, with unauthorized use reported', () => {
@@ -129,7 +131,9 @@ describe('evidence of use in the API', () => {
     const json = portJson(record(2000), { evidence: on(2000), pools: poolsOf(evidence.pools, 2000) });
     expect(json.evidence).toEqual(on(2000));
     expect(json.pools).toEqual(['windows-before-vista']);
-    expect(portJson(record(3501), { evidence: [{ source: 'debian', protocol: 'tcp', serviceName: 'x', aliases: [], comment: null } satisfies Evidence] }).ghost).toBe(false);
+    // Debian under another name: busy, still a likely ghost; under isoft-p2p: the registered service runs.
+    expect(portJson(record(3501), { evidence: [{ source: 'debian', protocol: 'tcp', serviceName: 'x', aliases: [], comment: null } satisfies Evidence] }).ghost).toBe(true);
+    expect(portJson(record(3501), { evidence: [{ source: 'debian', protocol: 'tcp', serviceName: 'isoft-p2p', aliases: [], comment: null } satisfies Evidence] }).ghost).toBe(false);
   });
 
   it('gives an unassigned port with evidence a file of its own, and passes the schema', () => {

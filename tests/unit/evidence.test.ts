@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { errorOf } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
-import { evidenceByPort, firewalldServiceOf, loadEvidence, poolsOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
-import { evidenceLines, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
+import { evidenceByPort, loadEvidence, ownFirewalldService, poolsOf, registrantWitnessesOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
+import { evidenceLines, inPracticeClause, registrantName, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
 import { registeredFilters } from '../../src/lib/evidence/wireshark-source.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
 import { parseYamlAs } from '../../src/lib/yaml-input.ts';
@@ -61,8 +61,10 @@ describe('evidence fixture', () => {
   });
 });
 
-describe('the ghost badge needs every source to be silent', () => {
-  const skinny: Evidence[] = [{ source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny', file: null }];
+describe('the ghost badge needs every source to be silent about the registered service', () => {
+  const skinny: Evidence[] = [{ source: 'wireshark', protocol: 'tcp', filter: 'skinny', name: 'Skinny Client Control Protocol', file: null }];
+  const sccp = [{ kind: 'assigned' as const, serviceName: 'cisco-sccp', description: 'Cisco SCCP' }];
+  const other = [{ kind: 'assigned' as const, serviceName: 'iop', description: 'Iliad-Odyssey Protocol' }];
   const use = { slug: 'x', name: 'X', primary: true, use: { port: { start: 1, end: 1 }, protocols: ['tcp'], role: 'r', basis: 'default', source: { url: 'https://x', title: 't', quote: 'q' } } } as PortUse;
 
   it('names the witnesses of use', () => {
@@ -74,16 +76,52 @@ describe('the ghost badge needs every source to be silent', () => {
     const firewalld = (start: number, end: number): Evidence[] => [{ source: 'firewalld', protocol: 'tcp', service: 's', short: '', range: { start, end } }];
     expect(witnessesOf([], firewalld(6800, 7300))).toEqual([]);
     expect(witnessesOf([], firewalld(5900, 5963))).toEqual(['firewalld']);
-    expect(firewalldServiceOf([...skinny, ...firewalld(6800, 7300)])).toBeUndefined();
-    expect(firewalldServiceOf([...skinny, ...firewalld(5900, 5963)])).toBe('s');
   });
 
-  it('keeps the heuristic only when nothing shows the port in use', () => {
-    expect(ghostVerdict(true, [], witnessesOf([], []).length > 0)).toBe(true);
-    expect(ghostVerdict(true, [], witnessesOf([], skinny).length > 0)).toBe(false);
-    // A note's ghost: true does not outweigh evidence of use.
+  it('offers firewalld\'s own service only: one named for the IANA service, or opening this port alone', () => {
+    const services = new Map([
+      ['s', { service: 's', short: '', ports: [{ protocol: 'tcp' as const, start: 5900, end: 5963 }], includes: [], opensIpProtocols: false, deprecated: false }],
+      ['one', { service: 'one', short: '', ports: [{ protocol: 'udp' as const, start: 5901, end: 5901 }], includes: [], opensIpProtocols: false, deprecated: false }],
+      ['old', { service: 'old', short: 'Old (deprecated)', ports: [{ protocol: 'tcp' as const, start: 5901, end: 5901 }], includes: [], opensIpProtocols: false, deprecated: true }],
+    ]);
+    const on5901 = (...names: string[]): Evidence[] => names.map((service) => ({ source: 'firewalld', protocol: 'tcp', service, short: '', range: null }));
+    expect(ownFirewalldService(5901, on5901('s'), [], services)).toBeUndefined();
+    expect(ownFirewalldService(5901, on5901('s'), [{ kind: 'assigned', serviceName: 's' }], services)?.service).toBe('s');
+    expect(ownFirewalldService(5901, on5901('s', 'one'), [], services)).toEqual({ service: 'one', opens: [{ protocol: 'udp', start: 5901, end: 5901 }] });
+    expect(ownFirewalldService(5901, on5901('old'), [], services)).toBeUndefined();
+  });
+
+  it('keeps the heuristic unless something shows the registered service running', () => {
+    const never = () => false;
+    expect(ghostVerdict(true, [], registrantWitnessesOf([], [], never, sccp).length > 0)).toBe(true);
+    // Skinny is Cisco's SCCP: the registered service runs.
+    expect(registrantWitnessesOf([use], skinny, never, sccp)).toEqual(['wireshark']);
+    expect(ghostVerdict(true, [], registrantWitnessesOf([], skinny, never, sccp).length > 0)).toBe(false);
+    // The same dissector on a port registered to something else only shows the port is busy.
+    expect(registrantWitnessesOf([use], skinny, never, other)).toEqual([]);
+    expect(registrantWitnessesOf([use], [], () => true, other)).toEqual(['practice']);
+    // A note's ghost: true does not outweigh the registered service running.
     expect(ghostVerdict(true, [true], true)).toBe(false);
     expect(ghostVerdict(false, [true], false)).toBe(true);
+  });
+});
+
+describe('what a ghost badge on a busy port says', () => {
+  const kismet = { slug: 'kismet', name: 'Kismet', use: { basis: 'default' as const, role: 'remote capture sources' } };
+  const other = { slug: 'other', name: 'Other', use: { basis: 'convention' as const, role: 'web UI' } };
+  const zebra: Evidence = { source: 'debian', protocol: 'tcp', serviceName: 'zebra', aliases: [], comment: 'zebra vty' };
+
+  it('names the product and its role, the page\'s lead first, then counts the rest', () => {
+    expect(inPracticeClause({ products: [kismet], evidence: [] })).toBe('Kismet uses it by default for its remote capture sources');
+    expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] }, other)).toBe('Other uses it by convention for its web UI; 1 more product uses it too');
+    expect(inPracticeClause({ products: [], evidence: [zebra] })).toBe('Debian lists it as zebra');
+    expect(inPracticeClause({ products: [], evidence: [] })).toBeNull();
+  });
+
+  it('names the registration by its description, else its service name', () => {
+    expect(registrantName([{ kind: 'assigned', serviceName: 'isoft-p2p', description: 'iSoft-P2P' }])).toBe('iSoft-P2P');
+    expect(registrantName([{ kind: 'assigned', serviceName: 'dc', description: '' }])).toBe('dc');
+    expect(registrantName([{ kind: 'reserved', serviceName: null, description: 'Reserved' }])).toBeNull();
   });
 });
 
@@ -138,7 +176,7 @@ describe('the vendored datasets (content/)', () => {
     }
   });
 
-  it('names the protocols behind ports the registry alone calls ghosts', () => {
+  it('names the protocols on ports the registry alone calls ghosts', () => {
     const names = (port: number) => data.byPort.get(port)?.map((e) => (e.source === 'wireshark' ? e.filter : e.source === 'firewalld' ? e.service : e.serviceName));
     for (const port of [11112, 11371, 1099, 2401, 2000, 4899, 1352, 2601, 2605, 2608, 17500, 6346]) {
       expect(names(port), `port ${port}`).toContain(etcLine(port)!.split(/\s+/)[0]);

@@ -4,13 +4,19 @@ import type { PortUse } from '../../src/lib/software/practice.ts';
 import type { Evidence } from '../../src/schemas/evidence.ts';
 
 /** A use of port 6443 as usesByPort would list it. */
-function use(slug: string, name: string, role: string, opts: { basis?: 'default' | 'convention'; primary?: boolean; end?: number } = {}): PortUse {
+function use(
+  slug: string,
+  name: string,
+  role: string,
+  opts: { basis?: 'default' | 'convention'; primary?: boolean; start?: number; end?: number; imitation?: 'honeypot' | 'emulator' } = {},
+): PortUse {
   return {
     slug,
     name,
     primary: opts.primary ?? true,
+    ...(opts.imitation && { imitation: opts.imitation }),
     use: {
-      port: { start: 6443, end: opts.end ?? 6443 },
+      port: { start: opts.start ?? 6443, end: opts.end ?? 6443 },
       protocols: ['tcp'],
       role,
       basis: opts.basis ?? 'default',
@@ -27,6 +33,7 @@ const kube = [
 ];
 const firewalld: Evidence = { source: 'firewalld', protocol: 'tcp', service: 'kube-apiserver', short: 'Kubernetes Api Server', range: null };
 const never = () => false;
+const iana = (serviceName: string, description: string) => ({ kind: 'assigned' as const, serviceName, description });
 
 describe('practiceHeadline', () => {
   it('leads 6443 with the product most sources name, not the first in alphabetical order', () => {
@@ -48,8 +55,40 @@ describe('practiceHeadline', () => {
   it('gives none when the evidence shows the registered service in use (6000: X11)', () => {
     const neo4j = [use('neo4j', 'Neo4j', 'cluster internal traffic')];
     const x11: Evidence = { source: 'debian', protocol: 'tcp', serviceName: 'x11', aliases: ['x11-0'], comment: 'X Window System' };
-    expect(practiceHeadline(neo4j, [x11], never, ['x11'])).toBeNull();
-    expect(practiceHeadline(neo4j, [x11], never, ['something-else'])!.lead.name).toBe('Neo4j');
+    expect(practiceHeadline(neo4j, [x11], never, [iana('x11', 'X Window System')])).toBeNull();
+    expect(practiceHeadline(neo4j, [x11], never, [iana('something-else', 'Something else')])!.lead.name).toBe('Neo4j');
+  });
+
+  it('keeps IANA\'s name where a dissector is the registered protocol by description (H.225 on 1719 for h323gatestat)', () => {
+    // content/wireshark: udp.port 1719 h225; protocols.tsv "H323-MESSAGES  H.225.0  h225". KDE Connect's range covers 1719.
+    const h225: Evidence = { source: 'wireshark', protocol: 'udp', filter: 'h225', name: 'H323-MESSAGES', file: null };
+    const kde = [use('kdeconnect', 'KDE Connect', 'device link connections', { start: 1716, end: 1764 })];
+    expect(practiceHeadline(kde, [h225], never, [iana('h323gatestat', 'H.323 Unicast Gatekeeper Signaling')])).toBeNull();
+  });
+
+  it('never leads with a range over an IANA assignment or a single-port use (8006: Proxmox VE, not esbuild\'s 8000-8009)', () => {
+    const esbuild = use('esbuild', 'esbuild', 'serve mode (first free port from 8000 to 8009)', { start: 8000, end: 8009 });
+    const proxmox = use('proxmox-ve', 'Proxmox VE', 'web interface and REST API (pveproxy)', { start: 8006, end: 8006 });
+    const headline = practiceHeadline([esbuild, proxmox], [], never, [iana('wpl-analytics', 'World Programming analytics')])!;
+    expect(headline.lead.name).toBe('Proxmox VE');
+    expect(headline.others).toEqual(['esbuild']);
+    // A range alone over an assignment: IANA's name (KDE Connect's 1716-1764 on 1720, h323hostcall).
+    expect(practiceHeadline([use('kdeconnect', 'KDE Connect', 'device link connections', { start: 1716, end: 1764 })], [], never, [iana('h323hostcall', 'H.323 Call Control Signalling')])).toBeNull();
+    // A range on an unassigned port with no single-port use may lead.
+    expect(practiceHeadline([esbuild], [], never, [])!.lead.name).toBe('esbuild');
+  });
+
+  it('puts a single-port default before a convention whatever the score', () => {
+    const cited = use('b', 'Beta', 'server', { basis: 'convention' });
+    const fans = [use('a', 'Alpha', 'server'), cited, use('c', 'Gamma', 'Beta proxy', { basis: 'convention' }), use('d', 'Delta', 'Beta relay', { basis: 'convention' })];
+    expect(practiceHeadline(fans, [], never)!.lead.name).toBe('Alpha');
+  });
+
+  it('never leads with a honeypot or an emulator (2121: Conpot\'s FTP emulation)', () => {
+    const conpot = use('conpot', 'Conpot', 'FTP emulation (default template)', { start: 2121, end: 2121, imitation: 'honeypot' });
+    expect(practiceHeadline([conpot], [], never, [iana('scientia-ssdb', 'SCIENTIA-SSDB')])).toBeNull();
+    const real = use('real', 'Real FTP', 'FTP server', { start: 2121, end: 2121 });
+    expect(practiceHeadline([conpot, real], [], never)!).toMatchObject({ label: 'Real FTP FTP server', others: [] });
   });
 
   it('does not count a lower-case tool name that is also a word ("serve" in "docusaurus serve")', () => {
@@ -66,10 +105,11 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline(crowd, [wireshark], never)!.lead.name).toBe('Gamma');
   });
 
-  it('breaks a tie between two by default over convention, then the main port, then the name', () => {
+  it('breaks a tie between two by default over convention, then the main port, but never by the name alone', () => {
     expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server', { basis: 'convention' })], [], never)!.lead.name).toBe('Beta');
     expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server', { primary: false })], [], never)!.lead.name).toBe('Beta');
-    expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server')], [], never)!.lead.name).toBe('Alpha');
+    // 10001: KubeEdge's and Ray's default ports, nothing else between them: no headline.
+    expect(practiceHeadline([use('b', 'Beta', 'server'), use('a', 'Alpha', 'server')], [], never)).toBeNull();
   });
 });
 

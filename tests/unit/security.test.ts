@@ -149,6 +149,23 @@ describe('amplification data', () => {
     expect(errorOf(() => parseAmplificationFile('ports.yaml', text))).toMatch(/^ports\.yaml:\d+: field "ports\[\d+\]\.factor": expected a factor such as "556\.9" or "28 to 54"/);
   });
 
+  it('covers every UDP protocol of TA14-017A, or says in SOURCE.md why a row is left out', () => {
+    // The alert's table as revised (2018), per its "Systems Affected" list: each protocol by the name its table row uses.
+    const alert = ['DNS', 'NTP', 'SNMPv2', 'NetBIOS', 'SSDP', 'CharGEN', 'QOTD', 'BitTorrent', 'Kad', 'Quake Network Protocol', 'Steam Protocol', 'Multicast DNS (mDNS)', 'RIPv1', 'Portmap (RPCbind)', 'LDAP', 'CLDAP', 'TFTP', 'Memcached'];
+    const quoted = loadAmplification(REAL_AMPLIFICATION).map((entry) => entry.source.quote.split(' | ')[0]);
+    // SOURCE.md's "Left out" bullets: "  - LDAP (46 to 55, ...): why", "  - BitTorrent, Kad and ...: why".
+    const leftOut = read('content/amplification/SOURCE.md')
+      .split('- Left out, with why:')[1]!
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .flatMap((line) => line.slice(4).split(':')[0]!.replace(/ \(.*$/, '').split(/, | and /));
+    for (const protocol of alert) {
+      const listed = quoted.includes(protocol);
+      const explained = leftOut.includes(protocol);
+      expect(listed !== explained, `${protocol}: listed ${listed}, explained as left out ${explained}`).toBe(true);
+    }
+  });
+
   it('refuses a port listed twice', () => {
     const text = read(REAL_AMPLIFICATION).replace('port: 17\n', 'port: 19\n');
     expect(errorOf(() => parseAmplificationFile('ports.yaml', text))).toBe('ports.yaml: field "ports[1].port": port 19 is listed twice');

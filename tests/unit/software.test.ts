@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
 import { agreesWithRegistry, practiceSentence, usesByPort, type PortUse } from '../../src/lib/software/practice.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
+import { registrantWitnessesOf } from '../../src/lib/evidence/evidence.ts';
 import { portSummary } from '../../src/lib/describe-port.ts';
 import { buildPortRecords } from '../../src/lib/registry/build-records.ts';
 import { parseRegistryCsv } from '../../src/lib/registry/parse-csv.ts';
@@ -133,7 +134,7 @@ const product = (slug: string, name: string, port: number | string): Software =>
   parseSoftwareFile(`x/${slug}.yaml`, GOOD.replace('Example Dashboard', name).replace('aliases: [exdash]', 'aliases: []').replace('port: 3000', `port: ${JSON.stringify(port)}`));
 
 describe('ghost rule', () => {
-  it('never flags a port with a documented use, even against a note; otherwise note, then heuristic', () => {
+  it('never flags a port where the registered service is shown running, even against a note; otherwise note, then heuristic', () => {
     expect(ghostVerdict(true, [], true)).toBe(false);
     expect(ghostVerdict(true, [true], true)).toBe(false);
     expect(ghostVerdict(true, [], false)).toBe(true);
@@ -141,10 +142,16 @@ describe('ghost rule', () => {
     expect(ghostVerdict(true, [false], false)).toBe(false);
   });
 
-  it('applies to 6443, which the registry alone calls a likely ghost', () => {
+  it('applies to 6443, which the registry alone calls a likely ghost: a product of its own keeps the badge, one implementing sun-sr-https clears it', () => {
     expect(records[6443]!.likelyGhost).toBe(true); // sun-sr-https: individual assignee, no reference, never modified
-    const uses = usesByPort([product('kube', 'Kube', 6443)]);
-    expect(ghostVerdict(records[6443]!.likelyGhost, [], (uses.get(6443) ?? []).length > 0)).toBe(false);
+    const kube = product('kube', 'Kube', 6443);
+    const uses = usesByPort([kube]).get(6443) ?? [];
+    const agrees = (u: PortUse) => agreesWithRegistry(kube, u.use, records[6443]!);
+    expect(ghostVerdict(records[6443]!.likelyGhost, [], registrantWitnessesOf(uses, [], agrees, records[6443]!.entries).length > 0)).toBe(true);
+    const implementer = { ...kube, uses: kube.uses.map((use) => ({ ...use, ianaService: 'sun-sr-https' })) };
+    const implementing = usesByPort([implementer]).get(6443) ?? [];
+    const implementsIt = (u: PortUse) => agreesWithRegistry(implementer, u.use, records[6443]!);
+    expect(ghostVerdict(records[6443]!.likelyGhost, [], registrantWitnessesOf(implementing, [], implementsIt, records[6443]!.entries).length > 0)).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import type { PortRecord } from '../../schemas/port-record.ts';
 import type { CompactPortJson, PortJson, UseJson } from '../../schemas/api.ts';
 import { ghostVerdict } from '../registry/status.ts';
 import { isWide, type PortUse } from '../software/practice.ts';
-import { isWideEvidence, witnessesOf } from '../evidence/evidence.ts';
+import { isWideEvidence, registrantWitnessesOf } from '../evidence/evidence.ts';
 import type { Evidence, PortPool } from '../../schemas/evidence.ts';
 import { BROWSE_BLOCK_SIZE, notePath, portPath, softwarePath } from '../paths.ts';
 import { securityJson, type PortSecurity } from '../security/port-security.ts';
@@ -39,6 +39,8 @@ export interface PortFacts {
   notes?: readonly NoteRef[];
   /** The port's uses in practice, as usesByPort sorts them (narrow first). */
   uses?: readonly PortUse[];
+  /** Whether a use implements the port's registered service (agreesWithRegistry); by default none does. */
+  agrees?: (use: PortUse) => boolean;
   /** The port's evidence of use (evidenceByPort). */
   evidence?: readonly Evidence[];
   /** The OS dynamic port ranges containing the port (poolsOf). */
@@ -66,13 +68,13 @@ export function hasPortFile(record: PortRecord, { notes = [], uses = [], evidenc
  * @returns the port's facts as its page shows them; `ghost` is ghostVerdict called exactly as
  *   src/site/routes.ts calls it for the page's badge
  */
-export function portJson(record: PortRecord, { notes = [], uses = [], evidence = [], pools = [], security = null }: PortFacts = {}): PortJson {
+export function portJson(record: PortRecord, { notes = [], uses = [], agrees = () => false, evidence = [], pools = [], security = null }: PortFacts = {}): PortJson {
   return {
     port: record.port,
     tier: record.tier,
     status: record.status,
     entries: record.entries,
-    ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), witnessesOf(uses, evidence).length > 0),
+    ghost: ghostVerdict(record.likelyGhost, notes.map((note) => note.ghost), registrantWitnessesOf(uses, evidence, agrees, record.entries).length > 0),
     related: record.related,
     uses: uses.map(useJson),
     evidence: [...evidence],

@@ -1,13 +1,20 @@
 /**
  * Commands to act on a port: block it, test it from another host, capture its traffic. Pure.
  *
- * One command per tool covers all of the port's protocols where the tool can say so in one
- * rule (ufw's bare port, nft's `meta l4proto` set, pf's `proto { }` list, pcap's `port`);
- * the command changes per protocol only where the tool needs it (Windows -Protocol). A tool
- * that cannot match a protocol gets no command for it, and the block says so.
+ * Blocking and capturing cover every protocol a listener could use on the port (TCP and UDP,
+ * plus SCTP or DCCP where IANA or a product names them): one command per tool where the tool
+ * can say so in one rule (ufw's bare port, nft's `meta l4proto` set, pf's `proto { }` list,
+ * pcap's `port`). Commands that open the port, and the reachability tests, cover only the
+ * protocols in use there (protocolsInUse in src/lib/evidence/evidence.ts): opening 22/udp and
+ * 22/sctp for SSH would widen the firewall for nothing. A tool that cannot match a protocol or
+ * a port (ufw and nc refuse port 0) gets no command for it, and the block says so.
+ *
+ * Every shell command passes bash and zsh alike: nft's rule, whose braces zsh would parse, is
+ * one quoted argument.
  *
  * Sources: ACT_SOURCES below, each with the lines its syntax rests on (shown on /commands/,
- * checked in tests/unit/act-commands.test.ts, which also runs ufw, nft, tcpdump and tshark).
+ * checked in tests/unit/act-commands.test.ts, which also runs ufw, nft, firewall-offline-cmd,
+ * nmap, tcpdump, tshark, bash and zsh).
  */
 import type { TransportProtocol } from '../transport-protocols.ts';
 
@@ -61,7 +68,15 @@ export const ACT_SOURCES = {
     id: 'nft',
     title: 'nft(8), nftables 1.0.6',
     url: `${DEBIAN}/nftables/nft.8.en.html`,
-    quotes: ['Matching destination port of both UDP and TCP.', 'inet filter input meta l4proto {tcp, udp} th dport { 53, 80 }'],
+    quotes: [
+      'Matching destination port of both UDP and TCP.',
+      'inet filter input meta l4proto {tcp, udp} th dport { 53, 80 }',
+      '{add | create} table [family] table [ {comment comment ;} { flags \'flags ; }]',
+      'add Add a new table for the given family with the given name.',
+      '{add | create} chain [family] table chain [{ type type hook hook [device device] priority priority ; [policy policy ;] [comment comment ;] }]',
+      'add Add a new chain in the specified table. When a hook and priority value are specified, the chain is created as a base chain and hooked up to the networking stack.',
+      'create Similar to the add command, but returns an error if the chain already exists.',
+    ],
   },
   pf: {
     id: 'pf',
@@ -98,6 +113,16 @@ export const ACT_SOURCES = {
       '-z Only scan for listening daemons, without sending any data to them.',
       '-v Produce more verbose output.',
       'UDP port scans using the -uz combination of flags will always report success irrespective of the target machine\'s state.',
+    ],
+  },
+  nmapPorts: {
+    id: 'nmap-ports',
+    title: 'nmap(1), port specification, Nmap 7.93',
+    url: 'https://nmap.org/book/man-port-specification.html',
+    quotes: [
+      '-p port ranges (Only scan specified ports)',
+      'Scanning port zero is allowed if you specify it explicitly.',
+      'When scanning a combination of protocols (e.g. TCP and UDP), you can specify a particular protocol by preceding the port numbers by T: for TCP, U: for UDP, S: for SCTP, or P: for IP Protocol.',
     ],
   },
   testNetConnection: {
@@ -144,7 +169,7 @@ export const ACT_SOURCES = {
 export interface ActSnippet {
   /** The tool, with OS or protocol where it matters: "ufw", "Windows, TCP only". */
   label: string;
-  /** Exactly what to paste. */
+  /** Exactly what to paste; several lines are run one after the other. */
   command: string;
   /** Where it goes: a shell, PowerShell, a pf.conf line, Wireshark's filter bar. */
   shell: 'sh' | 'powershell' | 'pf.conf' | 'wireshark';
@@ -161,20 +186,31 @@ export interface ActBlock {
   hints: string[];
 }
 
+/** A firewalld service that is the port's own (ownFirewalldService), and the ports it opens. */
+export interface FirewalldOffer {
+  service: string;
+  opens: readonly { protocol: TransportProtocol; start: number; end: number }[];
+}
+
 export interface ActOptions {
-  /** firewalld's service for the port (a file in firewalld's services/), when there is one. */
-  firewalldService?: string;
+  /**
+   * The protocols in use on the port (protocolsInUse): the only ones "opens it" commands open
+   * and reachability tests try. Defaults to the blocked protocols.
+   */
+  inUse?: readonly TransportProtocol[];
+  /** firewalld's own service for the port, when there is one (ownFirewalldService). */
+  firewalldService?: FirewalldOffer;
 }
 
 const ORDER: readonly TransportProtocol[] = ['tcp', 'udp', 'sctp', 'dccp'];
 const UPPER: Record<TransportProtocol, string> = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP', dccp: 'DCCP' };
 
 /**
- * The protocols to give commands for: TCP and UDP always (as "what's listening" does: a
+ * The protocols to block and capture: TCP and UDP always (as "what's listening" does: a
  * listener need not match its registration), SCTP and DCCP when an IANA entry other than
  * "Unassigned" or a use in practice names them. Unassigned rows name all four protocols only
  * because their CSV column is empty, so they add nothing.
- * @param entries the port record's IANA entries (kind, protocols)
+ * @param entries the port's IANA entries (kind, protocols)
  * @param uses the protocols of each use in practice
  * @returns protocols in registry order (tcp, udp, sctp, dccp)
  */
@@ -194,12 +230,46 @@ function protocolWords(protocols: readonly TransportProtocol[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** "TCP 22", "TCP and UDP 53", "TCP 27017–27019": what a firewalld service opens. */
+export function opensWords(opens: FirewalldOffer['opens']): string {
+  const span = ({ start, end }: { start: number; end: number }) => (start === end ? String(start) : `${start}–${end}`);
+  const byProtocol = new Map<TransportProtocol, string[]>();
+  for (const item of opens) byProtocol.set(item.protocol, [...(byProtocol.get(item.protocol) ?? []), span(item)]);
+  // Group protocols that open the same ports: "TCP and UDP 88" rather than "TCP 88, UDP 88".
+  const groups = new Map<string, TransportProtocol[]>();
+  for (const protocol of ORDER) {
+    const ports = byProtocol.get(protocol);
+    if (ports) groups.set(ports.join(', '), [...(groups.get(ports.join(', ')) ?? []), protocol]);
+  }
+  return [...groups].map(([ports, protocols]) => `${protocolWords(protocols)} ${ports}`).join('; ');
+}
+
+/** ufw's port argument: the bare port for TCP and UDP, "N/proto" for one of them (ufw(8)). */
+const ufwPort = (port: number, tcpUdp: readonly TransportProtocol[]) => (tcpUdp.length === 2 ? String(port) : `${port}/${tcpUdp[0]}`);
+
+/**
+ * nft's match for the protocols: `tcp dport N`, or `meta l4proto { tcp, udp } th dport N`
+ * (nft(8)); SCTP and DCCP put the destination port at the same offset (RFC 9260 section 3.1,
+ * RFC 4340 section 5.1).
+ */
+const nftMatch = (port: number, protocols: readonly TransportProtocol[]) =>
+  protocols.length === 1 ? `${protocols[0]} dport ${port}` : `meta l4proto { ${protocols.join(', ')} } th dport ${port}`;
+
+/**
+ * The table and chain the rule goes in, created where missing: Debian has them only once
+ * nftables.service (disabled by default) has loaded /etc/nftables.conf. `add` leaves an existing
+ * table or chain as it is (nft(8): `create` "returns an error if the chain already exists").
+ * Each line is one quoted argument, so that bash and zsh pass the braces and semicolon to nft.
+ */
+export const NFT_SETUP = [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`];
+
 /**
  * @param port 0-65535
- * @param protocols the port's protocols (actProtocols); at least one
- * @param options firewalldService adds `firewall-cmd --add-service=<name>`
+ * @param protocols the protocols to block and capture (actProtocols); at least one
+ * @param options the protocols in use (what "opens it" and reachability cover) and firewalld's own service
  * @returns the firewall, reachability and capture blocks, in ACT_SECTIONS order
- * @throws RangeError when port is not an integer in 0-65535 or protocols names none of tcp, udp, sctp, dccp
+ * @throws RangeError when port is not an integer in 0-65535, or protocols or options.inUse name
+ *   none of tcp, udp, sctp, dccp
  */
 export function actCommands(port: number, protocols: readonly TransportProtocol[], options: ActOptions = {}): ActBlock[] {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -207,31 +277,35 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
   }
   const all = ORDER.filter((p) => protocols.includes(p));
   if (all.length === 0) throw new RangeError(`protocols must name at least one of ${ORDER.join(', ')}, got [${protocols.join(', ')}]`);
-  const has = (p: TransportProtocol) => all.includes(p);
+  const inUse = ORDER.filter((p) => (options.inUse ?? all).includes(p));
+  if (inUse.length === 0) throw new RangeError(`inUse must name at least one of ${ORDER.join(', ')}, got [${options.inUse?.join(', ')}]`);
+  const has = (p: TransportProtocol) => inUse.includes(p);
   // ufw, pf, Windows and nc match TCP and UDP ports only; pcap's port matches TCP, UDP and SCTP.
   const tcpUdp = all.filter((p) => p === 'tcp' || p === 'udp');
+  const tcpUdpInUse = inUse.filter((p) => p === 'tcp' || p === 'udp');
   const pcap = all.filter((p) => p !== 'dccp');
+  // ufw answers "ERROR: Bad port" and nc "port number too small" for port 0 (both run in the
+  // tests); pf and Windows Firewall rules for it could not be checked here, so none is offered.
+  const zero = port === 0;
   const S = ACT_SOURCES;
 
   const firewall: ActSnippet[] = [];
-  if (tcpUdp.length > 0) {
+  if (tcpUdp.length > 0 && !zero) {
     // ufw(8): a bare port covers tcp and udp; "/protocol" narrows it.
-    firewall.push({ label: 'ufw', command: `sudo ufw deny ${tcpUdp.length === 2 ? port : `${port}/${tcpUdp[0]}`}`, shell: 'sh', source: S.ufw });
+    firewall.push({ label: 'ufw', command: `sudo ufw deny ${ufwPort(port, tcpUdp)}`, shell: 'sh', source: S.ufw });
   }
   firewall.push({
-    label: 'firewalld: opens it',
-    command: `sudo firewall-cmd ${all.map((p) => `--add-port=${port}/${p}`).join(' ')}`,
+    label: `firewalld: opens ${protocolWords(inUse)} ${port}`,
+    command: `sudo firewall-cmd ${inUse.map((p) => `--add-port=${port}/${p}`).join(' ')}`,
     shell: 'sh',
     source: S.firewallCmd,
   });
   if (options.firewalldService) {
-    firewall.push({ label: 'firewalld service: opens all its ports', command: `sudo firewall-cmd --add-service=${options.firewalldService}`, shell: 'sh', source: S.firewallCmd });
+    const { service, opens } = options.firewalldService;
+    firewall.push({ label: `firewalld: its ${service} service opens ${opensWords(opens)}`, command: `sudo firewall-cmd --add-service=${service}`, shell: 'sh', source: S.firewallCmd });
   }
-  // nft(8) matches TCP and UDP with "meta l4proto {tcp, udp} th dport"; SCTP and DCCP put the
-  // destination port at the same offset (RFC 9260 section 3.1, RFC 4340 section 5.1).
-  const nftMatch = all.length === 1 ? `${all[0]} dport ${port}` : `meta l4proto { ${all.join(', ')} } th dport ${port}`;
-  firewall.push({ label: 'nft (Debian\'s inet filter table)', command: `sudo nft add rule inet filter input ${nftMatch} drop`, shell: 'sh', source: S.nft });
-  if (tcpUdp.length > 0) {
+  firewall.push({ label: 'nft (creates the inet filter table and input chain if missing)', command: [...NFT_SETUP, `sudo nft 'add rule inet filter input ${nftMatch(port, all)} drop'`].join('\n'), shell: 'sh', source: S.nft });
+  if (tcpUdp.length > 0 && !zero) {
     const pfProto = tcpUdp.length === 1 ? tcpUdp[0] : `{ ${tcpUdp.join(' ')} }`;
     firewall.push({ label: 'macOS: pf.conf line', command: `block drop in proto ${pfProto} from any to any port ${port}`, shell: 'pf.conf', source: S.pf });
     const rule = (protocol: string) => `New-NetFirewallRule -DisplayName "Block ${protocol} ${port}" -Direction Inbound -Protocol ${protocol} -LocalPort ${port} -Action Block`;
@@ -243,29 +317,38 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
       source: S.newNetFirewallRule,
     });
   }
+  const allow = zero
+    ? 'To allow rather than block: nft accept.'
+    : `To allow rather than block, allow only what uses the port (${protocolWords(inUse)})${tcpUdpInUse.length > 0 ? `: sudo ufw allow ${ufwPort(port, tcpUdpInUse)}` : ''}; nft accept, pf pass, -Action Allow.`;
   const firewallHints = [
-    'To allow: ufw allow, nft accept, pf pass, -Action Allow. pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e. firewall-cmd: --remove-port closes; repeat with --permanent to keep.',
+    `${allow}${zero ? '' : ' pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e.'} firewall-cmd: --remove-port closes; repeat with --permanent to keep. nft: the first two lines create the inet filter table and its input chain where they are missing (on Debian, until nftables.service is enabled) and leave existing ones as they are.`,
   ];
+  if (zero) firewallHints.push('ufw refuses port 0 ("ERROR: Bad port"), so there is no ufw rule; pf and Windows Firewall rules for port 0 are left out, as they could not be checked.');
   const notTcpUdp = all.filter((p) => p === 'sctp' || p === 'dccp');
-  if (notTcpUdp.length > 0) firewallHints.push(`ufw, pf and the Windows rule here match TCP and UDP only, not ${protocolWords(notTcpUdp)}.`);
+  if (notTcpUdp.length > 0 && !zero) firewallHints.push(`ufw, pf and the Windows rule here match TCP and UDP only, not ${protocolWords(notTcpUdp)}.`);
 
   const reachability: ActSnippet[] = [];
-  if (has('tcp')) {
+  if (has('tcp') && zero) {
+    // nmap(1): "Scanning port zero is allowed if you specify it explicitly."
+    reachability.push({ label: 'nmap, TCP', command: `nmap -p 0 ${HOST}`, shell: 'sh', source: S.nmapPorts });
+  } else if (has('tcp')) {
     reachability.push(
       { label: 'nc, TCP', command: `nc -zv ${HOST} ${port}`, shell: 'sh', source: S.nc },
       { label: 'Windows, TCP', command: `Test-NetConnection -ComputerName ${HOST} -Port ${port}`, shell: 'powershell', source: S.testNetConnection },
     );
   }
+  // nmap(1): -sU, and "U: for UDP" in -p.
+  if (has('udp')) reachability.push({ label: 'nmap, UDP', command: `sudo nmap -sU -p U:${port} ${HOST}`, shell: 'sh', source: S.nmap });
   if (has('sctp')) reachability.push({ label: 'nmap, SCTP', command: `sudo nmap -sY -p ${port} ${HOST}`, shell: 'sh', source: S.nmap });
-  // nc(1), CAVEATS: -uz "will always report success irrespective of the target machine's state".
-  const reachabilityHints = [`Run from another host.${has('udp') ? ' For UDP, nc -zvu always reports success: use nmap -sU (above).' : ''}`];
+  const reachabilityHints = [`Run from another host.${zero && has('tcp') ? ' nc refuses port 0 ("port number too small"); nmap scans it when asked for it by number.' : ''}${has('udp') ? ' For UDP, nc -zvu always reports success, so nmap -sU tests it.' : ''}`];
+  if (reachability.length === 0) reachabilityHints.push(`No tool here tests ${protocolWords(inUse)} from another host.`);
 
   const capture: ActSnippet[] = [];
   if (pcap.length > 0) {
     capture.push({ label: 'tcpdump', command: `sudo tcpdump -i any -nn ${pcap.length === 1 ? `${pcap[0]} port` : 'port'} ${port}`, shell: 'sh', source: S.tcpdump });
   }
   capture.push({ label: 'Wireshark filter', command: all.map((p) => `${p}.port == ${port}`).join(' || '), shell: 'wireshark', source: S.wireshark });
-  const captureHints = has('dccp') ? ['tcpdump\'s port filter has no DCCP.'] : [];
+  const captureHints = all.includes('dccp') ? ['tcpdump\'s port filter has no DCCP.'] : [];
 
   return [
     { id: 'firewall', title: `Block or allow port ${port}`, snippets: firewall, hints: firewallHints },

@@ -9,7 +9,10 @@
  * - ss(8), iproute2: -l listening, -t TCP, -u UDP, -n numeric, -p process;
  *   filter `sport = :N` (https://man7.org/linux/man-pages/man8/ss.8.html)
  * - lsof(8): -n no host names, -P numeric ports, -iTCP:N / -iUDP:N select by protocol
- *   and port, -sTCP:LISTEN TCP state filter (https://lsof.readthedocs.io/, macOS man lsof)
+ *   and port, -sTCP:LISTEN TCP state filter (https://lsof.readthedocs.io/, macOS man lsof).
+ *   -iUDP:N selects a socket whose local *or remote* port is N (a resolver's client socket
+ *   talking to port 53), and UDP has no LISTEN state to filter on, so awk keeps the lines whose
+ *   NAME column starts with the local address ending in :N ("*:53", "127.0.0.1:53->…")
  * - Microsoft Learn, NetTCPIP module: Get-NetTCPConnection -LocalPort -State Listen,
  *   Get-NetUDPEndpoint -LocalPort; Get-Process -Id for the owning process's name
  * - nmap(1): -p port list, -sV version detection, -sU UDP scan, U: UDP port prefix
@@ -45,6 +48,14 @@ export const NMAP_TARGET = 'localhost';
 const PROCESS_NAME = "@{Name='ProcessName'; Expression={(Get-Process -Id $_.OwningProcess).ProcessName}}";
 
 /**
+ * macOS UDP sockets bound to the port: lsof's NAME column (the last) is the local address, then
+ * "->" and the remote one for a connected socket, so the local port is N when the text before
+ * any "-" ends in ":N". The header line is printed with the first match only.
+ */
+export const macosUdp = (port: number): string =>
+  `sudo lsof -nP -iUDP:${port} | awk 'NR == 1 { head = $0; next } $NF ~ /^[^-]*:${port}(->|$)/ { if (head) print head; head = ""; print }'`;
+
+/**
  * @param port 0-65535
  * @returns one block per OS in OPERATING_SYSTEMS order, each with a TCP and a UDP snippet
  * @throws RangeError when port is not an integer in 0-65535
@@ -70,9 +81,9 @@ export function listeningCommands(port: number): CommandBlock[] {
       shell: 'sh',
       snippets: [
         { label: 'TCP listeners', command: `sudo lsof -nP -iTCP:${port} -sTCP:LISTEN` },
-        { label: 'UDP sockets', command: `sudo lsof -nP -iUDP:${port}` },
+        { label: 'UDP sockets', command: macosUdp(port) },
       ],
-      hint: 'COMMAND and PID name the process; no output means nothing has the port open.',
+      hint: `COMMAND and PID name the process; no output means nothing has the port open. For UDP, awk keeps only sockets whose own port is ${port}: lsof -iUDP:${port} also lists programs talking to port ${port} elsewhere.`,
     },
     {
       os: 'windows',

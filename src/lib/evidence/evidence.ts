@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { portPoolSchema, type Evidence, type EvidenceSource, type EvidenceVersions, type PortPool } from '../../schemas/evidence.ts';
 import { TRANSPORT_PROTOCOLS } from '../../schemas/port-record.ts';
 import { InputError } from '../registry/input-error.ts';
-import { namesPort, WIDE_RANGE_PORTS, type PortUse } from '../software/practice.ts';
+import { isWide, namesPort, WIDE_RANGE_PORTS, type PortUse } from '../software/practice.ts';
+import type { RegistryEntry, TransportProtocol } from '../../schemas/port-record.ts';
+import { isRegisteredService } from './registered-service.ts';
 import { parseYamlAs } from '../yaml-input.ts';
 import {
   parseDecodes,
@@ -35,6 +37,8 @@ export interface EvidenceInputs {
 /** Everything the site needs: evidence by port, the OS port pools and the datasets' versions. */
 export interface EvidenceData {
   byPort: ReadonlyMap<number, Evidence[]>;
+  /** firewalld's service files by name, for what a service opens (ownFirewalldService). */
+  firewalldServices: ReadonlyMap<string, FirewalldService>;
   pools: PortPool[];
   versions: EvidenceVersions;
 }
@@ -84,10 +88,49 @@ export function evidenceByPort(inputs: EvidenceInputs): Map<number, Evidence[]> 
 /** A firewalld service opening more than WIDE_RANGE_PORTS ports: a pool, not a claim on each port. */
 export const isWideEvidence = (e: Evidence): boolean => e.source === 'firewalld' && e.range !== null && e.range.end - e.range.start + 1 > WIDE_RANGE_PORTS;
 
-/** The first firewalld service that opens the port itself (not as part of a wide range), for `firewall-cmd --add-service=`. */
-export function firewalldServiceOf(evidence: readonly Evidence[]): string | undefined {
-  for (const e of evidence) if (e.source === 'firewalld' && !isWideEvidence(e)) return e.service;
-  return undefined;
+/**
+ * What a firewalld service opens once its `<include>`s are followed: ports by protocol, and
+ * whether it also opens an IP protocol (ESP, GRE) or includes a service the files lack.
+ */
+export function firewalldOpens(service: string, services: ReadonlyMap<string, FirewalldService>, seen = new Set<string>()): { ports: FirewalldService['ports']; more: boolean } {
+  const file = services.get(service);
+  if (!file || seen.has(service)) return { ports: [], more: !file };
+  seen.add(service);
+  const included = file.includes.map((name) => firewalldOpens(name, services, seen));
+  return { ports: [...file.ports, ...included.flatMap((i) => i.ports)], more: file.opensIpProtocols || included.some((i) => i.more) };
+}
+
+/**
+ * firewalld's own service for the port, for `firewall-cmd --add-service=`: one whose name is
+ * an IANA service name assigned on the port (mongodb on 27017, which also opens 27018-27019),
+ * or one that opens this port and nothing else. Never a bundle that opens other ports for
+ * other services (freeipa-ldap on 443 opens 80, 88, 123, 389 and 464 too; galera on 3306), nor a
+ * service its own file calls deprecated. A name match comes first, then the service whose name
+ * sorts first.
+ * @param port the port
+ * @param evidence the port's evidence (evidenceByPort)
+ * @param entries the port's IANA entries
+ * @param services firewalld's services by name (EvidenceData.firewalldServices)
+ * @returns the service and what it opens, or undefined
+ */
+export function ownFirewalldService(
+  port: number,
+  evidence: readonly Evidence[],
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName'>[],
+  services: ReadonlyMap<string, FirewalldService>,
+): { service: string; opens: FirewalldService['ports'] } | undefined {
+  const ianaNames = new Set(entries.flatMap((e) => (e.kind === 'assigned' && e.serviceName ? [e.serviceName.toLowerCase()] : [])));
+  const candidates = [...new Set(evidence.flatMap((e) => (e.source === 'firewalld' ? [e.service] : [])))].flatMap((service) => {
+    const file = services.get(service);
+    if (!file || file.deprecated) return [];
+    const { ports, more } = firewalldOpens(service, services);
+    const named = ianaNames.has(service.toLowerCase());
+    const onlyThisPort = !more && ports.length > 0 && ports.every((p) => p.start === port && p.end === port);
+    return named || onlyThisPort ? [{ service, opens: ports, named }] : [];
+  });
+  candidates.sort((a, b) => Number(b.named) - Number(a.named) || a.service.localeCompare(b.service, 'en'));
+  const best = candidates[0];
+  return best && { service: best.service, opens: best.opens };
 }
 
 /** A source that can show a port in use: a product file, or one of the evidence datasets. */
@@ -95,16 +138,105 @@ export type UseWitness = 'practice' | EvidenceSource;
 export const USE_WITNESSES: UseWitness[] = ['practice', ...SOURCE_ORDER];
 
 /**
- * Which sources show the port in use. An OS pool is no witness: it says the OS may hand the
- * port to any program, not that something listens there. Nor is a firewalld service that opens
- * more than WIDE_RANGE_PORTS ports (ceph's 6800-7300, samba-dc's 49152-65535): like a product's
- * wide range, it is a pool its software draws from, and says nothing about one port in it.
+ * Which sources show the port in use, by anything. An OS pool is no witness: it says the OS may
+ * hand the port to any program, not that something listens there. Nor is a firewalld service
+ * that opens more than WIDE_RANGE_PORTS ports (ceph's 6800-7300, samba-dc's 49152-65535): like a
+ * product's wide range, it is a pool its software draws from, and says nothing about one port in it.
  * @param uses the port's uses in practice (a product file naming the port: namesPort)
  * @param evidence the port's evidence (evidenceByPort)
  * @returns witnesses in USE_WITNESSES order, each once; empty when nothing shows the port in use
  */
 export function witnessesOf(uses: readonly PortUse[], evidence: readonly Evidence[]): UseWitness[] {
   return USE_WITNESSES.filter((witness) => (witness === 'practice' ? namesPort(uses) : evidence.some((e) => e.source === witness && !isWideEvidence(e))));
+}
+
+/**
+ * Which sources show the *registered* service running on the port: a product implementing it
+ * (agrees: agreesWithRegistry), or a dissector, firewalld service or /etc/services entry for it
+ * (isRegisteredService). These clear the ghost badge; a product or dissector for another
+ * protocol shows only that the port is busy (otherUsesOf).
+ * @param uses the port's uses in practice
+ * @param evidence the port's evidence
+ * @param agrees whether a use implements the registered service
+ * @param entries the port's IANA entries
+ * @returns witnesses in USE_WITNESSES order, each once
+ */
+export function registrantWitnessesOf(
+  uses: readonly PortUse[],
+  evidence: readonly Evidence[],
+  agrees: (use: PortUse) => boolean,
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName' | 'description'>[],
+): UseWitness[] {
+  return USE_WITNESSES.filter((witness) =>
+    witness === 'practice'
+      ? uses.some((u) => !isWide(u.use) && agrees(u))
+      : evidence.some((e) => e.source === witness && !isWideEvidence(e) && isRegisteredService(e, entries)),
+  );
+}
+
+/** What else uses a port: products and evidence that are not its registered service. */
+export interface OtherUses {
+  /** Narrow uses by products that do not implement the registered service, one per product. */
+  products: PortUse[];
+  /** Dissectors, firewalld services and /etc/services entries for other protocols (not wide ranges). */
+  evidence: Evidence[];
+}
+
+/**
+ * @param uses the port's uses in practice, as usesByPort sorts them
+ * @param evidence the port's evidence
+ * @param agrees whether a use implements the registered service
+ * @param entries the port's IANA entries
+ * @returns the uses and evidence of other software on the port
+ */
+export function otherUsesOf(
+  uses: readonly PortUse[],
+  evidence: readonly Evidence[],
+  agrees: (use: PortUse) => boolean,
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName' | 'description'>[],
+): OtherUses {
+  const seen = new Set<string>();
+  return {
+    products: uses.filter((u) => !isWide(u.use) && !agrees(u) && !seen.has(u.slug) && seen.add(u.slug)),
+    evidence: evidence.filter((e) => !isWideEvidence(e) && !isRegisteredService(e, entries)),
+  };
+}
+
+const PROTOCOL_ORDER: readonly TransportProtocol[] = ['tcp', 'udp', 'sctp', 'dccp'];
+
+/**
+ * The transport protocols in use on a port: what commands that open the port should open, and
+ * reachability tests should try. For the registered service, the protocols that the sources
+ * which choose them name (products implementing it, its firewalld service, its /etc/services
+ * entry), else IANA's (Wireshark registers dissectors on whatever IANA lists: ssh on SCTP 22);
+ * plus the protocols of every other product, dissector, service and entry on the port. With
+ * none of these, TCP and UDP.
+ * @param entries the port's IANA entries
+ * @param uses the port's uses in practice
+ * @param evidence the port's evidence
+ * @param agrees whether a use implements the registered service (agreesWithRegistry)
+ * @returns protocols in registry order; 22 -> [tcp], 53 -> [tcp, udp], 4789 -> [udp]
+ */
+export function protocolsInUse(
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName' | 'description' | 'protocols'>[],
+  uses: readonly PortUse[],
+  evidence: readonly Evidence[],
+  agrees: (use: PortUse) => boolean,
+): TransportProtocol[] {
+  const narrow = uses.filter((u) => !isWide(u.use));
+  const own = evidence.filter((e) => !isWideEvidence(e));
+  const chosen = [
+    ...narrow.filter(agrees).flatMap((u) => u.use.protocols),
+    ...own.filter((e) => e.source !== 'wireshark' && isRegisteredService(e, entries)).map((e) => e.protocol),
+  ];
+  const registered = chosen.length > 0 ? chosen : entries.filter((e) => e.kind === 'assigned').flatMap((e) => e.protocols);
+  const others = otherUsesOf(uses, evidence, agrees, entries);
+  const found = new Set<TransportProtocol>([
+    ...registered,
+    ...narrow.filter((u) => !agrees(u)).flatMap((u) => u.use.protocols),
+    ...others.evidence.map((e) => e.protocol),
+  ]);
+  return found.size > 0 ? PROTOCOL_ORDER.filter((p) => found.has(p)) : ['tcp', 'udp'];
 }
 
 /**
@@ -144,6 +276,7 @@ export function loadEvidence(root: string): EvidenceData {
   if (twice) throw new InputError(poolsFile, null, 'id', `"${twice.id}" names two pools`);
   return {
     byPort: evidenceByPort(inputs),
+    firewalldServices: new Map(inputs.firewalld.map((service) => [service.service, service])),
     pools,
     versions: { wireshark: version('wireshark'), firewalld: version('firewalld'), netbase: version('debian-services') },
   };

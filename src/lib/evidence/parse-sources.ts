@@ -105,13 +105,19 @@ export interface FirewalldService {
   service: string;
   short: string;
   ports: { protocol: TransportProtocol; start: number; end: number }[];
+  /** Services it includes (`<include service="rdp"/>`): it opens their ports too. */
+  includes: string[];
+  /** Whether it opens more than ports: an IP protocol (`<protocol value="esp"/>`, `<port protocol="ah" port=""/>`). */
+  opensIpProtocols: boolean;
+  /** Whether its short name or description says it is deprecated ("FreeIPA with LDAP (deprecated)"). */
+  deprecated: boolean;
 }
 
 const serviceXml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   // The attribute port="..." is no array; only <port> elements are.
-  isArray: (name, _path, _leaf, isAttribute) => name === 'port' && !isAttribute,
+  isArray: (name, _path, _leaf, isAttribute) => (name === 'port' || name === 'include' || name === 'protocol') && !isAttribute,
   parseTagValue: false,
 });
 
@@ -126,18 +132,33 @@ const serviceXml = new XMLParser({
 export function parseFirewalldService(text: string, file: string): FirewalldService {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new InputError(file, valid.err.line, null, `malformed XML: ${valid.err.msg} (column ${valid.err.col})`);
-  const root = serviceXml.parse(text) as { service?: { short?: string; port?: { protocol?: string; port?: string }[] } | '' };
+  const root = serviceXml.parse(text) as {
+    service?: { short?: string; description?: string; port?: { protocol?: string; port?: string }[]; include?: { service?: string }[]; protocol?: unknown[] } | '';
+  };
   if (root.service === undefined) throw new InputError(file, null, null, 'expected a <service> root element');
   const service = root.service || {};
   // firewalld writes one element a line, so the i-th <port> is on the i-th line that has one.
   const portLines = text.split('\n').flatMap((content, n) => (/<port[\s/>]/.test(content) ? [n + 1] : []));
+  let opensIpProtocols = (service.protocol ?? []).length > 0;
   const ports = (service.port ?? []).flatMap((port, i) => {
     const line = portLines[i] ?? null;
     // `<port protocol="ah" port=""/>` opens an IP protocol (ipsec.xml), not a port.
-    if (!port.port && port.protocol && !transportProtocolSchema.safeParse(port.protocol).success) return [];
+    if (!port.port && port.protocol && !transportProtocolSchema.safeParse(port.protocol).success) {
+      opensIpProtocols = true;
+      return [];
+    }
     return [{ protocol: parseProtocol(port.protocol ?? '', file, line, 'protocol'), ...parsePortText(port.port ?? '', file, line, 'port') }];
   });
-  return { service: file.split('/').at(-1)!.replace(/\.xml$/, ''), short: typeof service.short === 'string' ? service.short : '', ports };
+  const short = typeof service.short === 'string' ? service.short : '';
+  const description = typeof service.description === 'string' ? service.description : '';
+  return {
+    service: file.split('/').at(-1)!.replace(/\.xml$/, ''),
+    short,
+    ports,
+    includes: (service.include ?? []).flatMap((include) => (include.service ? [include.service] : [])),
+    opensIpProtocols,
+    deprecated: /\bdeprecated\b/i.test(`${short} ${description}`),
+  };
 }
 
 /** One line of /etc/services. */

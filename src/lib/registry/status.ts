@@ -91,15 +91,17 @@ export function applyGhostOverride(likelyGhost: boolean, overrides: (boolean | u
 }
 
 /**
- * The ghost badge on a port page: "likely ghost" only when the registry heuristic says so (after
- * any note's override) AND nothing shows the port in use: no product file names it, and no
- * Wireshark dissector, firewalld service or Debian /etc/services entry is registered on it
- * (witnessesOf in src/lib/evidence/evidence.ts). Its registrant may be gone, but a port that a
- * dissector decodes or a distribution lists is not unclaimed.
+ * The ghost badge on a port page, a verdict on the *registration*: "likely ghost" only when the
+ * registry heuristic says so (after any note's override) AND nothing shows the registered
+ * service running: no product implementing it, and no Wireshark dissector, firewalld service
+ * or Debian /etc/services entry for it (registrantWitnessesOf in src/lib/evidence/evidence.ts).
+ * A product or dissector using the port for its own protocol shows the port is busy, not that
+ * the registrant's service lives: such a page keeps the badge and names what uses the port
+ * (content/notes/ghost-registration.mdx).
  * @param likelyGhost the registry heuristic's answer (isLikelyGhost)
  * @param overrides `ghost` values of the notes attached to the port
- * @param shownInUse whether any source shows the port in use (witnessesOf(...).length > 0)
+ * @param registeredInUse whether any source shows the registered service running (registrantWitnessesOf(...).length > 0)
  */
-export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], shownInUse: boolean): boolean {
-  return !shownInUse && applyGhostOverride(likelyGhost, overrides);
+export function ghostVerdict(likelyGhost: boolean, overrides: (boolean | undefined)[], registeredInUse: boolean): boolean {
+  return !registeredInUse && applyGhostOverride(likelyGhost, overrides);
 }

@@ -13,6 +13,8 @@ export interface PortUse {
   use: PracticeUse;
   /** Whether this is the product's first listed use: the port it is known for (Grafana's 3000). */
   primary: boolean;
+  /** The product's `imitation` (a honeypot or an emulator), when it stands in for other software. */
+  imitation?: Software['imitation'];
 }
 
 /**
@@ -35,6 +37,12 @@ export const portsOf = (span: PortSpan): number[] => Array.from({ length: spanSi
  * claims the port in the free-port finder's "used in practice" rule.
  */
 export const namesPort = (uses: readonly PortUse[]): boolean => uses.some((u) => !isWide(u.use));
+
+/** What a product that stands in for other software is, as a port page says it beside the product's name. */
+export const IMITATION_WORDS: Record<NonNullable<Software['imitation']>, string> = {
+  honeypot: 'a honeypot: it imitates other systems to attract attackers',
+  emulator: 'an emulator: it imitates other software',
+};
 
 /** "3000" or "30000–32767" */
 export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
@@ -80,7 +88,7 @@ export function usesByPort(products: readonly Software[]): Map<number, PortUse[]
   const byPort = new Map<number, PortUse[]>();
   for (const product of products) {
     for (const [i, use] of product.uses.entries()) {
-      const entry: PortUse = { slug: product.slug, name: product.name, use, primary: i === 0 };
+      const entry: PortUse = { slug: product.slug, name: product.name, use, primary: i === 0, ...(product.imitation && { imitation: product.imitation }) };
       for (let port = use.port.start; port <= use.port.end; port++) {
         const list = byPort.get(port);
         if (list) list.push(entry);
@@ -109,7 +117,7 @@ const SYNONYMS: Record<string, string> = {
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Distinctive lower-case words of a text (3+ letters, no stop words), plus protocol synonyms. */
-function words(text: string): Set<string> {
+export function distinctiveWords(text: string): Set<string> {
   const found = text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
   return new Set([...found, ...found.flatMap((word) => (SYNONYMS[word] ? [SYNONYMS[word]] : []))]);
 }
@@ -126,13 +134,13 @@ function words(text: string): Set<string> {
 export function agreesWithRegistry(product: Pick<Software, 'name' | 'slug' | 'aliases'>, use: PracticeUse, record: PortRecord): boolean {
   const assigned = record.entries.filter((entry) => entry.kind === 'assigned');
   if (use.ianaService && assigned.some((entry) => entry.serviceName === use.ianaService)) return true;
-  const ours = words([product.name, product.slug, ...product.aliases, use.role].join(' '));
+  const ours = distinctiveWords([product.name, product.slug, ...product.aliases, use.role].join(' '));
   const names = [product.name, product.slug, ...product.aliases].map(squash).filter((name) => name.length >= 4);
   return assigned.some((entry) => {
     const service = squash(entry.serviceName ?? '');
     // "memcache" in "Memcached", "mongodb" in "MongoDB".
     if (service.length >= 4 && names.some((name) => name.includes(service) || service.includes(name))) return true;
-    return [...words(`${(entry.serviceName ?? '').replace(/-/g, ' ')} ${entry.description}`)].some((word) => ours.has(word));
+    return [...distinctiveWords(`${(entry.serviceName ?? '').replace(/-/g, ' ')} ${entry.description}`)].some((word) => ours.has(word));
   });
 }
 
