@@ -7,20 +7,22 @@
  * - "/" focuses the search box; the 404 page forwards short URLs (/3489, /3489/udp).
  * Text from the reader or the index is only ever set with textContent, never as HTML.
  */
-import { parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
+import { NAME_MATCH, nameMatch, parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
 import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
 
 const OS_STORAGE_KEY = 'port-atlas:os';
 const TICKET_STORAGE_KEY = 'port-atlas:ticket-format';
 const MAX_RESULTS = 8;
+/** Product pages beyond the first results fetched when none of those is named by the query (searchIndex). */
+const PRODUCTS_CHECKED = 2;
 
 interface PagefindResultData extends NamedResult {
   meta: NamedResult['meta'] & { summary?: string };
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -51,7 +53,20 @@ async function searchIndex(query: string, limit: number): Promise<PagefindResult
   const search = await (await loadPagefind()).search(query);
   if (id !== latestSearch) return null;
   const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
-  return id === latestSearch ? promoteNameMatches(results, query) : null;
+  if (id !== latestSearch) return null;
+  // A product named by the query can rank below pages that repeat its name in their headings
+  // ("prometheus": 9th, under exporters' ports): when none of the results is named by the query,
+  // ask for the best product pages (kind:software, src/pages/software/[slug].astro) as well.
+  if (!results.some((result) => (nameMatch(result, query) ?? NAME_MATCH.prefix) < NAME_MATCH.firstWords)) {
+    const loaded = new Set(search.results.slice(0, limit).map((result) => result.id));
+    const products = await (await loadPagefind()).search(query, { filters: { kind: 'software' } });
+    const unseen = products.results.filter((result) => !loaded.has(result.id)).slice(0, PRODUCTS_CHECKED);
+    const extra = await Promise.all(unseen.map((result) => result.data()));
+    if (id !== latestSearch) return null;
+    const named = extra.filter((result) => (nameMatch(result, query) ?? NAME_MATCH.prefix) < NAME_MATCH.firstWords);
+    results.push(...named);
+  }
+  return promoteNameMatches(results, query).slice(0, limit);
 }
 
 function renderResults(list: HTMLElement, results: PagefindResultData[], query: string): void {
