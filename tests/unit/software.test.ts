@@ -11,7 +11,7 @@ import { portSummary } from '../../src/lib/describe-port.ts';
 import { buildPortRecords } from '../../src/lib/registry/build-records.ts';
 import { parseRegistryCsv } from '../../src/lib/registry/parse-csv.ts';
 import { parsePeopleXml } from '../../src/lib/registry/parse-people.ts';
-import { SOFTWARE_CATEGORIES, type Software } from '../../src/schemas/software.ts';
+import { AT_COMMIT, SOFTWARE_CATEGORIES, type Software } from '../../src/schemas/software.ts';
 import { read, REAL_CSV, REAL_XML } from './helpers.ts';
 
 const GOOD = read('tests/fixtures/software/good.yaml');
@@ -124,6 +124,40 @@ describe('the real product files', () => {
         expect(new URL(use.source.url).protocol, name).toBe('https:');
         expect(use.source.quote.trim().length, name).toBeGreaterThan(0);
       }
+    }
+  });
+
+  type RawProcess = { names: string[]; source: { url: string; title: string; quote: string } };
+  const processEntries = raw.flatMap(({ name, data }) =>
+    ((data as { processes?: RawProcess[] }).processes ?? []).map((entry) => ({ file: name, ...entry })),
+  );
+
+  it('name at least 300 products\' processes, for matching a listing (issue 23)', () => {
+    expect(new Set(processEntries.map(({ file }) => file)).size).toBeGreaterThanOrEqual(300);
+  });
+
+  it('quote every process name in its source\'s own words', () => {
+    // Letter case aside, as the schema: docs write Lsass.exe and Java, listings show lsass.exe and java.
+    for (const { file, names, source } of processEntries) {
+      for (const name of names) expect(source.quote.toLowerCase(), `${file}: ${name}`).toContain(name.toLowerCase());
+    }
+  });
+
+  it('cite a Debian file list by the one path whose file name is the process name', () => {
+    const debian = processEntries.filter(({ source }) => source.url.startsWith('https://packages.debian.org/'));
+    expect(debian.length).toBeGreaterThan(0);
+    for (const { file, names, source } of debian) {
+      const match = /^https:\/\/packages\.debian\.org\/bookworm\/(?:amd64|all)\/([a-z0-9][a-z0-9.+-]+)\/filelist$/.exec(source.url);
+      expect(match, `${file}: ${source.url}`).not.toBeNull();
+      expect(source.title, file).toBe(`File list of ${match![1]} in Debian bookworm`);
+      expect(source.quote, file).toMatch(/^(\/[^/\s]+)+$/);
+      expect(names, file).toEqual([source.quote.slice(source.quote.lastIndexOf('/') + 1)]);
+    }
+  });
+
+  it('cite a repository file at a commit, so the quoted line can be re-checked', () => {
+    for (const { file, source } of processEntries.filter(({ source }) => /^https:\/\/(github|gitlab)\.com\//.test(source.url))) {
+      expect(source.url, file).toMatch(AT_COMMIT);
     }
   });
 });
