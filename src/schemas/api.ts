@@ -46,10 +46,25 @@ export const useJsonSchema = z
 export type UseJson = z.infer<typeof useJsonSchema>;
 
 /**
+ * A UDP protocol abused for amplified DDoS on a port: the factor as CISA's alert TA14-017A gives
+ * it, the IANA service of the protocol on the port (null when IANA registers none there, and then
+ * `portSource` cites where the port comes from: the alert names no port for it).
+ */
+export const amplificationJsonSchema = z
+  .object({
+    protocol: z.string(),
+    factor: z.string(),
+    ianaService: z.string().nullable(),
+    source: z.object({ url: z.string(), title: z.string() }),
+    portSource: z.array(z.object({ url: z.string(), title: z.string(), quote: z.string() })).nullable(),
+  })
+  .meta({ id: 'amplification' });
+
+/**
  * A port's risk facts (its page's #security section): CISA KEV entries whose vulnerable
  * component listens on the port (per product: the components, the count, and the three a
  * responder needs first, ransomware use then newest, unless more than two products on the port
- * have entries), its UDP amplification factor, and products' warnings against exposing it.
+ * have entries), its UDP amplification protocols and factors, and products' warnings against exposing it.
  */
 export const securityJsonSchema = z
   .object({
@@ -64,7 +79,10 @@ export const securityJsonSchema = z
       /** Up to three of the `count` entries: known ransomware use first, then the newest; empty on a port with more than two such products. */
       listed: z.array(kevEntrySchema.pick({ cveID: true, vulnerabilityName: true, dateAdded: true, knownRansomwareCampaignUse: true }).extend({ url: z.string() })),
     })),
-    amplification: z.object({ protocol: z.string(), factor: z.string(), source: z.object({ url: z.string(), title: z.string() }) }).nullable(),
+    /** The first of `amplifications`, or null: kept for readers written when a port had at most one. */
+    amplification: amplificationJsonSchema.nullable(),
+    /** Every UDP amplification protocol on the port (389 has LDAP and CLDAP), by protocol name. */
+    amplifications: z.array(amplificationJsonSchema),
     exposure: z.array(z.object({
       product: z.object({ slug: z.string().regex(SOFTWARE_SLUG), name: z.string(), url: z.string() }),
       quote: z.string(),

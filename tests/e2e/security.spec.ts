@@ -14,7 +14,9 @@ const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}
 
 interface KevEntry { cveID: string; vendorProject: string; product: string; vulnerabilityName: string; dateAdded: string; knownRansomwareCampaignUse: string }
 const catalog = JSON.parse(read('content/kev/known_exploited_vulnerabilities.json')) as { catalogVersion: string; vulnerabilities: KevEntry[] };
-const amplification = (parse(read('content/amplification/ports.yaml')) as { ports: { protocol: string; port: number; factor: string; source: { url: string } }[] }).ports;
+const amplification = (parse(read('content/amplification/ports.yaml')) as {
+  ports: { protocol: string; port: number; ianaService: string | null; factor: string; source: { url: string }; portSource?: { url: string; quote: string }[] }[];
+}).ports;
 const productFile = (slug: string) => parse(read(`content/software/${slug}.yaml`)) as {
   name: string;
   kev?: { vendorProject: string; product: string; components: { component: string; ports: number[]; cves: string[] }[] }[];
@@ -89,6 +91,34 @@ test('a port with more than two such products (8080) names each with its count t
   await expect(page.locator('#security a[href^="https://www.cisa.gov/known-exploited-vulnerabilities-catalog?"]')).toHaveCount(0);
 });
 
+test('/ports/389/ lists each amplification protocol on the port (LDAP and CLDAP) with its factor and source', async ({ page }) => {
+  const on389 = amplification.filter((e) => e.port === 389);
+  expect(on389.map((e) => e.protocol).sort()).toEqual(['CLDAP', 'LDAP']);
+  await page.goto('/ports/389/');
+  const section = page.locator('#security');
+  await expect(section).toContainText(`UDP port 389 is abused for reflected DDoS by ${on389.length} protocols`);
+  for (const entry of on389) {
+    const line = section.locator(`li[data-amplification-protocol="${entry.protocol}"]`);
+    await expect(line.locator('[data-amplification-factor]')).toHaveText(entry.factor);
+    await expect(line.locator(`a[href="${entry.source.url}"]`)).toHaveCount(1);
+  }
+});
+
+for (const entry of amplification.filter((e) => e.ianaService === null)) {
+  test(`/ports/${entry.port}/ gives ${entry.protocol}'s factor and cites where its port comes from`, async ({ page }) => {
+    await page.goto(`/ports/${entry.port}/`);
+    const section = page.locator('#security');
+    await expect(section.locator('[data-amplification-factor]')).toHaveText(entry.factor);
+    await expect(section).toContainText(`UDP port ${entry.port} (${entry.protocol})`);
+    const note = section.locator('[data-amplification-port-source]');
+    await expect(note).toContainText(`IANA registers no port for it; port ${entry.port} is from`);
+    for (const source of entry.portSource!) {
+      await expect(note.locator(`a[href="${source.url}"]`)).toHaveCount(1);
+      await expect(note.locator('code').filter({ hasText: source.quote.replace(/\s+/g, ' ') })).toHaveCount(1);
+    }
+  });
+}
+
 for (const port of [123, 11211, 5353, 520]) {
   test(`/ports/${port}/ shows its amplification factor as the data file gives it, with its source`, async ({ page }) => {
     const entry = amplification.find((e) => e.port === port)!;
@@ -109,13 +139,14 @@ test('/ports/2375/ quotes Docker\'s warning with its source', async ({ page }) =
   await expect(page.locator(`#security figcaption a[href="${exposure.source.url}"]`)).toHaveCount(1);
 });
 
-test('/security/ lists every amplification port and the ports of mapped software, each linking to its section', async ({ page }) => {
+test('/security/ lists every amplification protocol with its port and the ports of mapped software, each linking to its section', async ({ page }) => {
   await page.goto('/security/');
   const factors = page.locator('#amplification tbody tr');
   await expect(factors).toHaveCount(amplification.length);
   for (const entry of amplification) {
-    const row = factors.filter({ has: page.locator(`a[href="/ports/${entry.port}/#security"]`) });
+    const row = factors.filter({ has: page.locator(`a[href="/ports/${entry.port}/#security"]`) }).and(page.locator(`[data-amplification-protocol="${entry.protocol}"]`));
     await expect(row.locator('[data-amplification-factor]')).toHaveText(entry.factor);
+    await expect(row.locator('[data-amplification-port-source]')).toHaveCount(entry.portSource ? 1 : 0);
   }
   await expect(page.locator('#kev a[href="/ports/8291/#security"]')).toHaveCount(1);
   await expect(page.locator('#exposure a[href="/ports/2375/#security"]')).toHaveCount(1);

@@ -52,7 +52,8 @@ export interface PortExposure {
 
 export interface PortSecurity {
   kev: PortKev[];
-  amplification: AmplificationEntry | null;
+  /** The UDP amplification protocols on the port (LDAP and CLDAP on 389), by protocol name; empty when none. */
+  amplification: AmplificationEntry[];
   exposure: PortExposure[];
 }
 
@@ -108,17 +109,18 @@ const newestFirst = (a: KevEntry, b: KevEntry) => b.dateAdded.localeCompare(a.da
 /**
  * @param products every product (sorted as pages list them)
  * @param catalog the KEV catalog (pairs already checked with checkKevPairs)
- * @param amplification the amplification entries
+ * @param amplification the amplification entries (loadAmplification's order: by port, then protocol)
  * @returns port -> its facts, only for ports that have any. A catalog entry attaches only to
  *   the ports its component listens on (the product file's kev `components`), never to the
  *   product's other ports; a port lists the KEV_ON_PORT_PAGE entries a responder needs first,
  *   or none on a port with more than KEV_PRODUCTS_WITH_ENTRIES such products; an exposure
- *   quote attaches to the ports its `port` names.
+ *   quote attaches to the ports its `port` names; every amplification protocol attaches to its
+ *   port, in the order given.
  */
 export function securityByPort(products: readonly Software[], catalog: KevCatalog, amplification: readonly AmplificationEntry[]): Map<number, PortSecurity> {
   const byPort = new Map<number, PortSecurity>();
   const at = (port: number) => {
-    if (!byPort.has(port)) byPort.set(port, { kev: [], amplification: null, exposure: [] });
+    if (!byPort.has(port)) byPort.set(port, { kev: [], amplification: [], exposure: [] });
     return byPort.get(port)!;
   };
   for (const product of products) {
@@ -139,7 +141,7 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
   for (const facts of byPort.values()) {
     if (facts.kev.length > KEV_PRODUCTS_WITH_ENTRIES) facts.kev = facts.kev.map((k) => ({ ...k, listed: [] }));
   }
-  for (const entry of amplification) at(entry.port).amplification = entry;
+  for (const entry of amplification) at(entry.port).amplification.push(entry);
   return byPort;
 }
 
@@ -171,10 +173,22 @@ export function portsByResponderPriority(byPort: ReadonlyMap<number, PortSecurit
     .sort((a, b) => b.ransomware - a.ransomware || b.newest.localeCompare(a.newest) || a.port - b.port);
 }
 
-/** The port's facts as the JSON API writes them (src/schemas/api.ts `security`), or null when it has none. */
+/**
+ * The port's facts as the JSON API writes them (src/schemas/api.ts `security`), or null when it
+ * has none. `amplifications` lists every amplification protocol on the port; `amplification`,
+ * kept for readers of the API before several protocols could share a port, is its first entry
+ * (or null).
+ */
 export function securityJson(security: PortSecurity | null | undefined): SecurityJson | null {
   if (!security) return null;
   const product = (slug: string, name: string) => ({ slug, name, url: softwarePath(slug) });
+  const amplifications = security.amplification.map(({ protocol, factor, ianaService, source, portSource }) => ({
+    protocol,
+    factor,
+    ianaService,
+    source: { url: source.url, title: source.title },
+    portSource: portSource?.map(({ url, title, quote }) => ({ url, title, quote })) ?? null,
+  }));
   return {
     kev: security.kev.map(({ slug, name, components, count, total, listed }) => ({
       product: product(slug, name),
@@ -189,11 +203,8 @@ export function securityJson(security: PortSecurity | null | undefined): Securit
         url: kevEntryUrl(entry.cveID),
       })),
     })),
-    amplification: security.amplification && {
-      protocol: security.amplification.protocol,
-      factor: security.amplification.factor,
-      source: { url: security.amplification.source.url, title: security.amplification.source.title },
-    },
+    amplification: amplifications[0] ?? null,
+    amplifications,
     exposure: security.exposure.map(({ slug, name, quote, source }) => ({ product: product(slug, name), quote, source })),
   };
 }
