@@ -198,7 +198,7 @@ test('the #security anchor works: its link, the heading it lands on, and links f
   await expect(page.locator('#security-heading')).toBeInViewport();
 });
 
-for (const path of ['/ports/8291/', '/ports/8080/', '/ports/11211/', '/ports/2375/', '/software/apache-tomcat/', '/security/']) {
+for (const path of ['/ports/8291/', '/ports/8080/', '/ports/11211/', '/ports/389/', '/ports/6881/', '/ports/2375/', '/software/apache-tomcat/', '/security/']) {
   test(`${path}: axe finds no accessibility violations in the security sections (light; colour rules in dark)`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(path);
