@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CONCEPT_SLUGS } from '../schemas/note.ts';
+import { noteCounts, type NoteCounts } from '../lib/note-counts.ts';
 
 export type Note = CollectionEntry<'notes'>;
 
@@ -25,3 +26,6 @@ export const notesByPort: ReadonlyMap<number, Note[]> = (() => {
   }
   return byPort;
 })();
+
+/** Counts for /data-report.json: notes, port notes, concept notes and ports with at least one note. */
+export const notesReport = (): NoteCounts => noteCounts(notes.map((note) => note.data));

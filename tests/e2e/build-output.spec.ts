@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parsePortList } from '../../src/lib/port-list.ts';
+import { parse as parseYaml } from 'yaml';
+import { noteFrontmatterSchema } from '../../src/schemas/note.ts';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from 'playwright/test';
 import { MAX_PORT } from './registry.ts';
@@ -45,5 +47,31 @@ test('the data report lists exactly the port pages that carry the search mark (a
   for (let port = 0; port <= MAX_PORT; port += port < 65500 ? 97 : 1) {
     const marked = readFileSync(`${DIST}ports/${port}/index.html`, 'utf8').includes('data-pagefind-body');
     expect(marked, `port ${port}`).toBe(listed.has(port));
+  }
+});
+
+test('the data report counts the notes of content/notes, and the ports they list are the port pages with a Notes section (those ports and a sample of every 97th)', () => {
+  const files = readdirSync('content/notes').filter((file) => file.endsWith('.mdx'));
+  const notes = files.map((file) => ({
+    slug: file.replace(/\.mdx$/, '').toLowerCase(),
+    ...noteFrontmatterSchema.parse(parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(`content/notes/${file}`, 'utf8'))![1]!)),
+  }));
+  const withNote = new Set(notes.flatMap((note) => note.ports));
+  const report = JSON.parse(readFileSync(`${DIST}data-report.json`, 'utf8')).notes;
+  expect(report).toEqual({
+    notes: files.length,
+    portNotes: notes.filter((note) => note.kind === 'port').length,
+    conceptNotes: notes.filter((note) => note.kind === 'concept').length,
+    portsWithNote: withNote.size,
+  });
+  for (const note of notes) expect(existsSync(`${DIST}notes/${note.slug}/index.html`), note.slug).toBe(true);
+  for (const port of withNote) {
+    const html = readFileSync(`${DIST}ports/${port}/index.html`, 'utf8');
+    expect(html.includes('<section id="notes"'), `port ${port}`).toBe(true);
+    for (const note of notes.filter((n) => n.ports.includes(port))) expect(html.includes(`href="/notes/${note.slug}/"`), `port ${port}: ${note.slug}`).toBe(true);
+  }
+  for (let port = 0; port <= MAX_PORT; port += 97) {
+    if (withNote.has(port)) continue;
+    expect(readFileSync(`${DIST}ports/${port}/index.html`, 'utf8').includes('<section id="notes"'), `port ${port}`).toBe(false);
   }
 });
