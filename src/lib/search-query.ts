@@ -31,10 +31,11 @@ export const SOFTWARE_TITLE_SUFFIX = ' (software)';
 /** Joins a product's aliases in its `aliases` search metadata (src/pages/software/[slug].astro). */
 export const ALIAS_SEPARATOR = ', ';
 
-/** A search result as the index gives it: URL and metadata (product pages add aliases and vendor). */
+/** A search result as the index gives it: URL and metadata (product pages add aliases, vendor and their main port). */
 export interface NamedResult {
   url: string;
-  meta: { title?: string; aliases?: string; vendor?: string };
+  /** port: a product page's main port, the first its file lists ("7000" for Apple AirPlay). */
+  meta: { title?: string; aliases?: string; vendor?: string; port?: string };
 }
 
 /**
@@ -84,7 +85,9 @@ export function nameMatch(result: NamedResult, query: string): NameMatch | null 
  * word occurs, not by names: for "prometheus" it puts "Prometheus Pushgateway" level with
  * Prometheus, for "ssh" the OpenSSH page above port 22, and for "oracle" three pages that
  * mention Oracle above Oracle Database. Bare prefixes move up only when no result matches
- * whole words, so "postgres" keeps port 5432 above PostgREST.
+ * whole words, so "postgres" keeps port 5432 above PostgREST. A promoted product's main port
+ * page, when the index returned it, follows the product: "airplay" shows Apple AirPlay, then
+ * port 7000, where the index ranks pages that only mention AirPlay higher.
  * @param results the index's results, best first, with their URLs and metadata
  * @param query what the reader typed
  */
@@ -94,5 +97,16 @@ export function promoteNameMatches<T extends NamedResult>(results: T[], query: s
   const promoted = (i: number) => matches[i] != null && (!wholeWords || matches[i] < NAME_MATCH.prefix);
   const front = results.map((_, i) => i).filter(promoted);
   front.sort((a, b) => matches[a]! - matches[b]! || a - b);
-  return [...front.map((i) => results[i]!), ...results.filter((_, i) => !promoted(i))];
+  const placed = new Set(front);
+  const ordered: T[] = [];
+  for (const i of front) {
+    ordered.push(results[i]!);
+    const port = results[i]!.meta.port;
+    const follower = port === undefined ? -1 : results.findIndex((r, j) => !placed.has(j) && r.url === `/ports/${port}/`);
+    if (follower >= 0) {
+      placed.add(follower);
+      ordered.push(results[follower]!);
+    }
+  }
+  return [...ordered, ...results.filter((_, i) => !placed.has(i))];
 }

@@ -82,6 +82,15 @@ test.describe('search by name', () => {
     await expect.poll(() => resultHrefs(page)).toContain('/ports/3516/');
   });
 
+  test('typing airplay lists port 7000, where AirPlay receivers listen, in the top three', async ({ page }) => {
+    // Issue 25: the port comes from the AirPlay product file (a client-basis use), not from the registry.
+    expect(productsOnPort(7000).some((p) => /airplay/i.test(p.name))).toBe(true);
+    await page.goto('/');
+    await searchInput(page).fill('airplay');
+    await expect(resultLinks(page).first()).toBeVisible();
+    await expect.poll(async () => (await resultHrefs(page)).slice(0, 3)).toContain('/ports/7000/');
+  });
+
   test('typing netplay finds both netplay ports', async ({ page }) => {
     await page.goto('/');
     await searchInput(page).fill('netplay');
@@ -122,6 +131,8 @@ test.describe('search by product name, alias and vendor', () => {
     { query: 'postgres', why: "PostgreSQL's alias" },
     { query: 'grafana', why: 'a product name that starts several others' },
     { query: 'kiban', prefix: true, why: 'a prefix typed on the way to "Kibana"' },
+    { query: 'ubiquiti', why: 'a vendor of several products, named by only one of them (issue 25)' },
+    { query: 'alibaba', why: 'a vendor that none of its products is named after (issue 25)' },
   ];
   for (const { query, prefix, why } of cases) {
     test(`"${query}" (${why}) lists a product it names, or that product's first port, in the top three`, async ({ page }) => {

@@ -100,6 +100,20 @@ describe('promoteNameMatches', () => {
     expect(urls(promoteNameMatches(results, 'postgre'))).toEqual(['/software/postgrest/', '/software/postgresql/', '/ports/5432/', '/notes/port-5432/']);
   });
 
+  it('puts a promoted product\'s main port right after it, when the index returned that port', () => {
+    // The index's order for "airplay" (measured on a full build): pages that mention AirPlay, then port 7000.
+    const results = [
+      { url: '/software/apple-airplay/', meta: { title: 'Apple AirPlay (software)', aliases: 'AirTunes, AirPlay 2', port: '7000' } },
+      { url: '/ports/7011/', meta: { title: 'Port 7011: UxPlay AirPlay timing' } },
+      { url: '/ports/3689/', meta: { title: 'Port 3689: daap' } },
+      { url: '/software/uxplay/', meta: { title: 'UxPlay (software)', port: '7000' } },
+      { url: '/ports/7000/', meta: { title: 'Port 7000: afs3-fileserver' } },
+    ];
+    expect(urls(promoteNameMatches(results, 'airplay'))).toEqual(['/software/apple-airplay/', '/ports/7000/', '/ports/7011/', '/ports/3689/', '/software/uxplay/']);
+    // A product whose main port the index did not return moves nothing.
+    expect(urls(promoteNameMatches(results.slice(0, 4), 'airplay'))).toEqual(['/software/apple-airplay/', '/ports/7011/', '/ports/3689/', '/software/uxplay/']);
+  });
+
   it('puts a vendor\'s products first for the vendor\'s name', () => {
     const results = [portResult(4191, 'dsmipv6'), { url: '/software/winbox/', meta: { title: 'Winbox (software)', vendor: 'MikroTik' } }, { url: '/software/routeros/', meta: { title: 'RouterOS (software)', aliases: 'mikrotik routeros', vendor: 'MikroTik' } }];
     expect(urls(promoteNameMatches(results, 'MikroTik'))).toEqual(['/software/winbox/', '/software/routeros/', '/ports/4191/']);
