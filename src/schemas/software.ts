@@ -165,7 +165,8 @@ export const softwareSchema = z
     /** One plain sentence saying what the product is. */
     summary: z.string().min(1).max(120),
     category: softwareCategorySchema,
-    homepage: httpsUrl,
+    /** The product's own site; left out when none could be confirmed (a wrong link is worse than none). */
+    homepage: httpsUrl.optional(),
     /** Other names people search for ("k8s", "Postgres"). */
     aliases: z.array(z.string().min(1)).default([]),
     /** Who makes the product, as its own homepage or documentation names it ("MikroTik" for Winbox); searchable. */
