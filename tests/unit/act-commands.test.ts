@@ -5,7 +5,7 @@
  * (and the words each shell hands over), ufw --dry-run, nft --check in an empty network
  * namespace, firewall-offline-cmd on a scratch configuration, nmap against 127.0.0.1, nc,
  * tcpdump -d, tshark -Y on an empty capture. A missing tool fails the test with the apt-get line
- * that installs it (.ci/run installs them). Ports 0 (a port ufw and nc refuse), 4789 (UDP only)
+ * that installs it (npm test installs them first: scripts/test-system-packages.txt). Ports 0 (a port ufw and nc refuse), 4789 (UDP only)
  * and 22 (SCTP too) stand for the cases.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,7 +36,7 @@ const shellCommands = (blocks: ActBlock[]) => blocks.flatMap((b) => b.snippets.f
 function run(tool: string, args: string[], aptPackage: string): { status: number; out: string } {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: apt-get install -y ${aptPackage} (.ci/run does this)`);
+    throw new Error(`${tool} is not installed: apt-get install -y ${aptPackage} (npm test installs it: scripts/test-system-packages.txt)`);
   }
   return { status: result.status ?? -1, out: `${result.stdout}${result.stderr}` };
 }

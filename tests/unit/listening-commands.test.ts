@@ -7,7 +7,7 @@ import { listeningCommands, macosUdp, OPERATING_SYSTEMS } from '../../src/lib/co
 /** Runs a command line in a shell as root runs it (sudo dropped); fails with how to install a missing tool. */
 function sh(shell: 'bash' | 'zsh', command: string): { status: number; out: string } {
   const result = spawnSync(shell, shell === 'zsh' ? ['-f', '-c', command.replace(/^sudo /, '')] : ['-c', command.replace(/^sudo /, '')], { encoding: 'utf8' });
-  if (result.error) throw new Error(`${shell} is not installed: apt-get install -y ${shell} (.ci/run does this)`);
+  if (result.error) throw new Error(`${shell} is not installed: apt-get install -y ${shell} (npm test installs it: scripts/test-system-packages.txt)`);
   return { status: result.status ?? -1, out: `${result.stdout}${result.stderr}` };
 }
 
