@@ -162,7 +162,7 @@ async function setUpSearchPage(container: HTMLElement): Promise<void> {
 }
 
 function setUpOsTabs(container: HTMLElement): void {
-  const blocks = [...container.querySelectorAll<HTMLElement>('[data-os]')];
+  const blocks = [...container.querySelectorAll<HTMLElement>(':scope > section')];
   if (blocks.length === 0) return;
   const tablist = document.createElement('div');
   tablist.setAttribute('role', 'tablist');
@@ -186,7 +186,7 @@ function setUpOsTabs(container: HTMLElement): void {
   container.before(tablist, copyOsLink);
   container.classList.add('tabbed');
   // Each block's heading is visually hidden behind its tab: keep its # link out of the tab order.
-  for (const anchor of container.querySelectorAll<HTMLElement>('.os-block > h3 a.anchor')) anchor.tabIndex = -1;
+  for (const anchor of container.querySelectorAll<HTMLElement>(':scope > section > h3 a.anchor')) anchor.tabIndex = -1;
 
   function select(os: string, remember: boolean): void {
     blocks.forEach((block, i) => {
@@ -283,11 +283,11 @@ function pageUrl(id = ''): string {
 }
 
 function addCopyButtons(): void {
-  for (const pre of document.querySelectorAll<HTMLElement>('.snippet pre')) {
+  for (const pre of document.querySelectorAll<HTMLElement>('figure > pre')) {
     pre.after(copyButton('Copy', `Copy command: ${pre.textContent ?? ''}`, () => pre.textContent ?? '', 'Command copied'));
   }
   // Not in the hidden headings of tabbed OS blocks: their tab list has its own "Copy link".
-  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor:not(.os-blocks.tabbed .os-block > h3 a)')) {
+  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor:not(.os-blocks.tabbed > section > h3 a)')) {
     const id = anchor.hash.slice(1);
     const button = copyButton('Copy link', 'Copy link to this section', () => pageUrl(id), 'Link copied');
     button.classList.add('copy-link');

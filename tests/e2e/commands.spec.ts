@@ -30,7 +30,7 @@ function expectedCommands(port: number): Record<Os, { exact: boolean; commands: 
 }
 
 async function snippetTexts(page: Page, os: Os): Promise<string[]> {
-  return page.locator(`section#check section#${os} figure.snippet pre code`).allTextContents();
+  return page.locator(`section#check section#${os} figure pre code`).allTextContents();
 }
 
 async function expectCommandsForPort(page: Page, port: number): Promise<void> {
@@ -107,13 +107,13 @@ test.describe('commands to check a port', () => {
 
     test('each Copy button copies its exact command and then says Copied', async ({ page }) => {
       await page.goto('/ports/3489/');
-      const figures = page.locator('section#check figure.snippet');
+      const figures = page.locator('section#check figure');
       const total = await figures.count();
       expect(total).toBe(8);
-      await expect(page.locator('section#check figure.snippet button.copy')).toHaveCount(total);
+      await expect(page.locator('section#check figure button.copy')).toHaveCount(total);
       for (const os of OS_IDS) {
         await page.locator('[role=tablist]').getByRole('tab', { name: TAB_NAMES[os], exact: true }).click();
-        const osFigures = page.locator(`section#${os} figure.snippet`);
+        const osFigures = page.locator(`section#${os} figure`);
         for (let i = 0; i < (await osFigures.count()); i++) {
           const figure = osFigures.nth(i);
           const command = (await figure.locator('pre code').textContent()) ?? '';
@@ -126,7 +126,7 @@ test.describe('commands to check a port', () => {
       }
       // The copied Linux command is the documented one, character for character.
       await page.locator('[role=tablist]').getByRole('tab', { name: 'Linux', exact: true }).click();
-      await page.locator('section#linux figure.snippet').first().locator('button.copy').click();
+      await page.locator('section#linux figure').first().locator('button.copy').click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("sudo ss -ltnp 'sport = :3489'");
     });
   });
