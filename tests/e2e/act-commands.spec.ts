@@ -41,7 +41,7 @@ function tcpUdpCommands(port: number, inUse: string[] = ['tcp', 'udp']): Record<
 
 /** The code blocks between one section's heading and the next heading. */
 async function commandsOf(page: Page, id: string): Promise<string[]> {
-  return page.locator(`#act figure.snippet`).evaluateAll(
+  return page.locator(`#act figure`).evaluateAll(
     (figures, section) =>
       figures
         .filter((figure) => {
@@ -74,8 +74,8 @@ test.describe('commands to act on a port', () => {
     expect(firewall).toContain('sudo firewall-cmd --add-service=ssh');
     expect(firewall).toContain(nft('meta l4proto { tcp, udp, sctp } th dport 22'));
     expect(firewall).toContain('sudo ufw deny 22');
-    await expect(page.locator('#act p.hint', { hasText: 'ufw, pf and the Windows rule here match TCP and UDP only, not SCTP.' })).toHaveCount(1);
-    await expect(page.locator('#act p.hint', { hasText: 'allow only what uses the port (TCP): sudo ufw allow 22/tcp' })).toHaveCount(1);
+    await expect(page.locator('#act > p', { hasText: 'ufw, pf and the Windows rule here match TCP and UDP only, not SCTP.' })).toHaveCount(1);
+    await expect(page.locator('#act > p', { hasText: 'allow only what uses the port (TCP): sudo ufw allow 22/tcp' })).toHaveCount(1);
     expect(await commandsOf(page, 'reachability')).toEqual(['nc -zv HOST 22', 'Test-NetConnection -ComputerName HOST -Port 22']);
     expect(await commandsOf(page, 'capture')).toContain('tcp.port == 22 || udp.port == 22 || sctp.port == 22');
   });
@@ -85,8 +85,8 @@ test.describe('commands to act on a port', () => {
     const all = [...(await commandsOf(page, 'firewall')), ...(await commandsOf(page, 'reachability'))];
     expect(all.filter((c) => /\bufw\b|\bnc\b/.test(c))).toEqual([]);
     expect(await commandsOf(page, 'reachability')).toEqual(['nmap -p 0 HOST', 'sudo nmap -sU -p U:0 HOST']);
-    await expect(page.locator('#act p.hint', { hasText: 'ufw refuses port 0 ("ERROR: Bad port")' })).toHaveCount(1);
-    await expect(page.locator('#act p.hint', { hasText: 'nc refuses port 0 ("port number too small")' })).toHaveCount(1);
+    await expect(page.locator('#act > p', { hasText: 'ufw refuses port 0 ("ERROR: Bad port")' })).toHaveCount(1);
+    await expect(page.locator('#act > p', { hasText: 'nc refuses port 0 ("port number too small")' })).toHaveCount(1);
   });
 
   test('UDP-only ports (4789 VXLAN) get a UDP test and open UDP only', async ({ page }) => {
@@ -133,7 +133,7 @@ test.describe('commands to act on a port', () => {
 
     test('each Copy button copies its exact command, HOST included, and then says Copied', async ({ page }) => {
       await page.goto('/ports/3489/');
-      const figures = page.locator('#act figure.snippet');
+      const figures = page.locator('#act figure');
       const expected = Object.values(tcpUdpCommands(3489)).flat();
       await expect(figures).toHaveCount(expected.length);
       for (let i = 0; i < expected.length; i++) {
@@ -170,8 +170,8 @@ test.describe('without JavaScript', () => {
   test('all three sections and their commands show, with no buttons', async ({ page }) => {
     await page.goto('/ports/3489/');
     for (const id of SECTIONS) await expect(page.locator(`h2#${id}`)).toBeVisible();
-    await expect(page.locator('#act figure.snippet pre')).toHaveCount(Object.values(tcpUdpCommands(3489)).flat().length);
-    for (const pre of await page.locator('#act figure.snippet pre').all()) await expect(pre).toBeVisible();
+    await expect(page.locator('#act figure pre')).toHaveCount(Object.values(tcpUdpCommands(3489)).flat().length);
+    for (const pre of await page.locator('#act figure pre').all()) await expect(pre).toBeVisible();
     await expect(page.locator('#act button')).toHaveCount(0);
   });
 });
