@@ -76,14 +76,19 @@ export function missingPackages(names: string[]): string[] {
 
 const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
-function run(): void {
-  const list = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_LIST;
+/**
+ * Reads the list, installs what is missing or says what to run.
+ * @param list the package list file
+ * @param machine whether this process is root and apt-get is on PATH (read from the machine unless given)
+ * @returns the exit status: 0 when every package is installed (now or before), 1 otherwise
+ */
+export function run(list = DEFAULT_LIST, machine = { isRoot: process.getuid?.() === 0, hasAptGet: onPath('apt-get') }): number {
   const missing = missingPackages(parsePackageList(readFileSync(list, 'utf8'), list));
-  const plan = planInstall(missing, process.getuid?.() === 0, onPath('apt-get'));
-  if (plan.action === 'none') return;
+  const plan = planInstall(missing, machine.isRoot, machine.hasAptGet);
+  if (plan.action === 'none') return 0;
   if (plan.action === 'stop') {
     console.error(`system-packages: ${plan.message}`);
-    process.exit(1);
+    return 1;
   }
   console.log(`system-packages: installing ${missing.join(' ')} (listed in ${list})`);
   for (const command of plan.commands) {
@@ -93,14 +98,15 @@ function run(): void {
     });
     if (result.status !== 0) {
       console.error(`system-packages: \`${command.join(' ')}\` failed (exit ${result.status ?? result.signal}); install ${missing.join(' ')} by hand and run npm test again.`);
-      process.exit(1);
+      return 1;
     }
   }
   const still = missingPackages(missing);
   if (still.length > 0) {
     console.error(`system-packages: still missing after apt-get install: ${still.join(' ')}`);
-    process.exit(1);
+    return 1;
   }
+  return 0;
 }
 
-if (import.meta.main) run();
+if (import.meta.main) process.exitCode = run(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_LIST);
