@@ -64,5 +64,21 @@ export default defineConfig({
   // cost as much as rendering). Writing the cache makes a first build slower, so plain
   // `npm run build` (CI, first builds) leaves it off.
   experimental: { incrementalBuild: incremental },
-  vite: { build: { emptyOutDir: !incremental } },
+  vite: {
+    build: { emptyOutDir: !incremental },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // Scripts are named after their component (BaseLayout.<hash>.js, like its stylesheet)
+              // rather than Vite's virtual module ("BaseLayout.astro_astro_type_script_index_0_lang"):
+              // every one of 74,000 pages links the layout's script (issue 24).
+              entryFileNames: (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.-]/g, '_')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
+  },
 });

@@ -15,6 +15,7 @@ import * as pagefind from 'pagefind';
 import { htmlFiles, urlOfFile } from '../src/lib/site-files.ts';
 import { parsePortList } from '../src/lib/port-list.ts';
 import { withoutIds } from '../src/lib/search-scope.ts';
+import { SECTION_LINK_SELECTOR } from '../src/lib/section-link.ts';
 
 /** `node scripts/build-search-index.ts [dir]`: the built site to index, dist/ unless given (astro build --outDir). */
 const SITE_DIR = process.argv[2] ?? 'dist';
@@ -42,11 +43,12 @@ const portOfFolder = (folder: string): number | null =>
  * and URLs, cited in the text as well). Each result fragment a query downloads holds its page's
  * indexed text, and the page table every first search loads stores each page's word count in
  * one byte below 24 words and two or more above (CBOR). The summary still reaches results as metadata
- * (data-pagefind-meta).
+ * (data-pagefind-meta). The footer is excluded here rather than marked data-pagefind-ignore on
+ * every page.
  */
 const EXCLUDE = [
-  'dt', '.badges', '.summary', '.facet', '.breadcrumbs', 'section[aria-labelledby] > h2', '.anchor',
-  'dd > a[href^="/services/"]', '.footnotes',
+  'dt', '.badges', '.summary', '.facet', '.breadcrumbs', 'section[aria-labelledby] > h2', SECTION_LINK_SELECTOR,
+  'dd > a[href^="/services/"]', '.footnotes', '.site-footer',
 ];
 
 async function run(): Promise<void> {

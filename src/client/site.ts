@@ -9,6 +9,7 @@
  */
 import { NAME_MATCH, nameMatch, parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
+import { SECTION_LINK_SELECTOR } from '../lib/section-link.ts';
 import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
 
 const OS_STORAGE_KEY = 'port-atlas:os';
@@ -103,8 +104,18 @@ function jumpTarget(query: string): string | null {
 
 function setUpSearch(form: HTMLFormElement): void {
   const input = form.querySelector('input')!;
-  const list = form.querySelector<HTMLElement>('[data-search-results]')!;
-  const status = form.querySelector<HTMLElement>('#search-status');
+  // Only this script fills the result list and the live region, so it makes them: 65,536 port
+  // pages need not carry them (issue 24). The region exists before its first announcement.
+  const status = document.createElement('p');
+  status.id = 'search-status';
+  status.className = 'visually-hidden';
+  status.setAttribute('aria-live', 'polite');
+  const list = document.createElement('ul');
+  list.className = 'search-results';
+  list.dataset.searchResults = '';
+  list.hidden = true;
+  form.append(status, list);
+  input.setAttribute('aria-describedby', status.id);
   const showJump = (query: string, target: string) => {
     const item = document.createElement('li');
     const link = document.createElement('a');
@@ -138,7 +149,7 @@ function setUpSearch(form: HTMLFormElement): void {
     if (results === null || input.value !== query) return;
     renderResults(list, results, query);
     list.hidden = false;
-    if (status) status.textContent = `${results.length} result${results.length === 1 ? '' : 's'}`;
+    status.textContent = `${results.length} result${results.length === 1 ? '' : 's'}`;
   });
 
   input.addEventListener('keydown', (event) => {
@@ -186,7 +197,7 @@ function setUpOsTabs(container: HTMLElement): void {
   container.before(tablist, copyOsLink);
   container.classList.add('tabbed');
   // Each block's heading is visually hidden behind its tab: keep its # link out of the tab order.
-  for (const anchor of container.querySelectorAll<HTMLElement>(':scope > section > h3 a.anchor')) anchor.tabIndex = -1;
+  for (const anchor of container.querySelectorAll<HTMLElement>(`:scope > section > h3 ${SECTION_LINK_SELECTOR}`)) anchor.tabIndex = -1;
 
   function select(os: string, remember: boolean): void {
     blocks.forEach((block, i) => {
@@ -287,7 +298,7 @@ function addCopyButtons(): void {
     pre.after(copyButton('Copy', `Copy command: ${pre.textContent ?? ''}`, () => pre.textContent ?? '', 'Command copied'));
   }
   // Not in the hidden headings of tabbed OS blocks: their tab list has its own "Copy link".
-  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.anchor:not(.os-blocks.tabbed > section > h3 a)')) {
+  for (const anchor of document.querySelectorAll<HTMLAnchorElement>(`${SECTION_LINK_SELECTOR}:not(.os-blocks.tabbed > section > h3 a)`)) {
     const id = anchor.hash.slice(1);
     const button = copyButton('Copy link', 'Copy link to this section', () => pageUrl(id), 'Link copied');
     button.classList.add('copy-link');
@@ -356,6 +367,6 @@ if (searchPage) void setUpSearchPage(searchPage);
 const osBlocks = document.querySelector<HTMLElement>('[data-os-blocks]');
 if (osBlocks) setUpOsTabs(osBlocks);
 addCopyButtons();
-const portSummaryLine = document.querySelector<HTMLElement>('[data-port-summary]');
+const portSummaryLine = document.querySelector<HTMLElement>('p#summary');
 if (portSummaryLine) setUpTicketCopy(portSummaryLine);
 setUpSlashShortcut();

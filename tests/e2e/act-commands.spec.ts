@@ -113,7 +113,7 @@ test.describe('commands to act on a port', () => {
       await page.goto(`/ports/3489/#${id}`);
       const heading = page.locator(`h2#${id}`);
       await expect(heading).toBeInViewport();
-      await expect(heading.locator(`a.anchor[href="#${id}"]`)).toBeVisible();
+      await expect(heading.locator(`a[aria-labelledby="sl"][href="#${id}"]`)).toBeVisible();
     }
   });
 

@@ -17,8 +17,10 @@ test.describe('section links', () => {
     const page = await context.newPage();
     await page.goto('/ports/3000/');
     for (const id of ['summary', 'registration', 'tcp', 'in-practice', 'check', 'linux', 'macos', 'windows', 'nmap']) {
-      const link = page.locator(`a.anchor[href="#${id}"]`);
+      const link = page.locator(`a[aria-labelledby="sl"][href="#${id}"]`);
       await expect(link, `#${id}`).toHaveCount(1);
+      await expect(link, `#${id}`).toBeVisible();
+      await expect(link, `#${id}`).toHaveAccessibleName('Link to this section');
       await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
     }
     await context.close();

@@ -190,7 +190,7 @@ test('/data-report.json accounts for every catalog pair once: mapped, not a list
 
 test('the #security anchor works: its link, the heading it lands on, and links from /security/', async ({ page }) => {
   await page.goto('/ports/8291/#security');
-  await expect(page.locator('#security .anchor')).toHaveAttribute('href', '#security');
+  await expect(page.locator('#security a[aria-labelledby="sl"]')).toHaveAttribute('href', '#security');
   await expect(page.locator('#security-heading')).toBeInViewport();
   await page.goto('/security/');
   await page.locator('#kev a[href="/ports/8291/#security"]').click();
