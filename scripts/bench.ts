@@ -6,10 +6,13 @@
  *   npm run bench -- --runs 5    # more runs
  *   npm run bench -- --quick     # 1 run, no floor: for development
  *   npm run bench -- --dev-only  # only the dev-server figures
+ *   npm run bench -- --nginx-only  # only the nginx load test, over the current dist/
  *
  * Build steps run as `npm run build` runs them, each under GNU time (/usr/bin/time, Debian
  * package "time") for wall time and peak resident memory. The floor is the same Astro
  * building 65,536 /ports/N/ pages that print only the number, in a generated temp project.
+ * The load test is ApacheBench (`ab`, Debian's apache2-utils) against Debian's nginx serving
+ * dist/ with deploy/nginx.conf (scripts/nginx-local.ts) on loopback.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { startNginx } from './nginx-local.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules/.bin');
@@ -39,6 +43,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 /** `--dev-only`: only the dev-server figures (they need no build). */
 const devOnly = args.includes('--dev-only');
+/** `--nginx-only`: only the nginx load test, over the dist/ already built. */
+const nginxOnly = args.includes('--nginx-only');
 const runs = quick ? 1 : Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 
 /** Runs a command under GNU time; returns wall seconds and peak RSS of the largest process. */
@@ -291,9 +297,66 @@ async function devFigures() {
   };
 }
 
+/** The load test: what issue 24 asks of the nginx setup. */
+const LOAD = { page: '/ports/3489/', requests: 20_000, concurrency: 100 };
+
+/** One `ab` run; throws when a request failed or did not answer 200. */
+function abOnce(url: string, headers: string[]): { requestsPerSecond: number; failed: number; non2xx: number; bytesPerResponse: number } {
+  const out = execFileSync('ab', ['-q', '-n', String(LOAD.requests), '-c', String(LOAD.concurrency), ...headers.flatMap((h) => ['-H', h]), url], { encoding: 'utf8' });
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+([\\d.]+)`, 'm').exec(out)?.[1] ?? 0);
+  const result = {
+    requestsPerSecond: field('Requests per second'),
+    failed: field('Failed requests'),
+    non2xx: field('Non-2xx responses'),
+    bytesPerResponse: field('Document Length'),
+  };
+  if (field('Complete requests') !== LOAD.requests || result.failed > 0 || result.non2xx > 0) throw new Error(`ab ${url}: ${JSON.stringify(result)}\n${out}`);
+  return result;
+}
+
+/**
+ * Requests per second for one port page from nginx with deploy/nginx.conf (two workers, one per
+ * core): uncompressed, gzipped on the fly as the config does, and from a precompressed .gz file
+ * (gzip_static, in a scratch root holding only that page) to see whether precompressing pays.
+ */
+async function nginxFigures(runsEach = 3) {
+  if (!existsSync('/usr/bin/ab')) throw new Error('/usr/bin/ab not found: apt-get install -y apache2-utils (scripts/test-system-packages.txt)');
+  const measure = async (label: string, options: Parameters<typeof startNginx>[0], headers: string[]) => {
+    const server = await startNginx({ workers: 2, ...options });
+    try {
+      const samples = Array.from({ length: runsEach }, () => abOnce(`${server.origin}${LOAD.page}`, headers));
+      console.log(`bench: nginx ${label}: ${samples.map((s) => s.requestsPerSecond).join(', ')} requests/s`);
+      return { requestsPerSecond: stats(samples.map((s) => s.requestsPerSecond)), failed: samples.reduce((n, s) => n + s.failed + s.non2xx, 0), bytesPerResponse: samples[0]!.bytesPerResponse };
+    } finally {
+      await server.stop();
+    }
+  };
+  const gzip = ['Accept-Encoding: gzip'];
+  const identity = await measure('identity', {}, []);
+  const onTheFly = await measure('gzip on the fly', {}, gzip);
+  const scratch = mkdtempSync(join(tmpdir(), 'port-atlas-gzip-static-'));
+  try {
+    const page = readFileSync(join(DIST, LOAD.page, 'index.html'));
+    mkdirSync(join(scratch, LOAD.page), { recursive: true });
+    writeFileSync(join(scratch, LOAD.page, 'index.html'), page);
+    writeFileSync(join(scratch, LOAD.page, 'index.html.gz'), gzipSync(page, { level: 9 }));
+    writeFileSync(join(scratch, 'index.html'), '');
+    const conf = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8').replace('    gzip on;\n', '    gzip on;\n    gzip_static on;\n');
+    const precompressed = await measure('gzip_static (precompressed)', { dist: scratch, conf }, gzip);
+    return { ...LOAD, workers: 2, tool: 'ab (apache2-utils)', identity, gzipOnTheFly: onTheFly, gzipStatic: precompressed };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
   if (devOnly) {
     console.log(JSON.stringify(await devFigures(), null, 2));
+    return;
+  }
+  if (nginxOnly) {
+    const output = outputFigures();
+    console.log(JSON.stringify({ output, nginx: await nginxFigures() }, null, 2));
     return;
   }
   if (!existsSync(TIME)) throw new Error(`${TIME} not found: apt-get install -y time`);
@@ -350,6 +413,7 @@ async function run(): Promise<void> {
     rebuild: { first: primed.total.seconds, unchanged: unchanged.total.seconds, oneNoteEdited: noteEdited.total.seconds, siteStep: { unchanged: unchanged.site.seconds, oneNoteEdited: noteEdited.site.seconds } },
     output: outputFigures(),
     search: await searchFigures(),
+    nginx: await nginxFigures(),
     dev: await devFigures(),
   };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
