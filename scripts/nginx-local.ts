@@ -66,8 +66,9 @@ export async function startNginx(options: { dist?: string; port?: number; worker
   const dir = mkdtempSync(join(tmpdir(), 'port-atlas-nginx-'));
   const block = editedServerBlock(options.conf ?? readFileSync(NGINX_CONF, 'utf8'), `127.0.0.1:${port}`, dist);
   writeFileSync(join(dir, 'port-atlas.conf'), block);
-  // Root's workers run as www-data (as Debian's own nginx.conf has it); anyone else's as themselves.
-  const user = process.getuid?.() === 0 ? 'user www-data;\n' : '';
+  // Under root, nginx would hand its workers to an unprivileged user, who may not reach dist/ (a
+  // clone under /root, a mkdtemp folder): this loopback-only server keeps the caller's user.
+  const user = process.getuid?.() === 0 ? 'user root;\n' : '';
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, t)};`).join('\n');
   writeFileSync(join(dir, 'nginx.conf'), `${user}worker_processes ${options.workers ?? 1};
 daemon off;

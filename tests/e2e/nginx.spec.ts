@@ -5,7 +5,10 @@
  * of /_astro/, CORS and the JSON type for /api/; then a port page and a search in Chromium
  * under the CSP header. nginx runs on a free loopback port with its files in a scratch folder.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from 'playwright/test';
 import { HEADER_RULES, SHORT_URLS, shortUrlPattern, shortUrlTarget } from '../../src/lib/deploy-rules.ts';
@@ -95,6 +98,28 @@ test('text is gzipped for clients that accept it, and identical once decompresse
     expect(gzipped.headers.get('vary'), path).toBe('Accept-Encoding');
     // fetch decompresses: the bytes are the file's.
     expect(Buffer.from(await gzipped.arrayBuffer()).equals(readFileSync(`${DIST}${path.slice(1)}${path.endsWith('/') ? 'index.html' : ''}`)), path).toBe(true);
+  }
+});
+
+test('a precompressed .gz beside a file is sent as it is (gzip_static, npm run precompress)', async () => {
+  // A scratch root with one page and its .gz, served with the same deploy/nginx.conf.
+  const root = mkdtempSync(join(tmpdir(), 'port-atlas-gzip-static-'));
+  const page = readFileSync(`${DIST}ports/3489/index.html`);
+  const gz = gzipSync(page, { level: 9 });
+  mkdirSync(join(root, 'ports/3489'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '');
+  writeFileSync(join(root, 'ports/3489/index.html'), page);
+  writeFileSync(join(root, 'ports/3489/index.html.gz'), gz);
+  const precompressed = await startNginx({ dist: root });
+  try {
+    // node:http would not decompress, but fetch does: compare the length nginx announces instead.
+    const response = await fetch(`${precompressed.origin}/ports/3489/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(response.headers.get('content-length'))).toBe(gz.length);
+    expect(Buffer.from(await response.arrayBuffer()).equals(gunzipSync(gz))).toBe(true);
+  } finally {
+    await precompressed.stop();
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
