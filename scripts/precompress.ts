@@ -2,7 +2,7 @@
  * `npm run precompress [dir]`: writes FILE.gz (gzip level 9) beside every text file of dist/
  * (HTML, CSS, JavaScript, JSON, SVG, XML, plain text), for nginx's gzip_static in
  * deploy/nginx.conf: it then sends the .gz as it is instead of compressing each response
- * (BENCHMARKS.md, issue 24: 3.7 times the requests/s). It doubles the file count, so it is for
+ * (BENCHMARKS.md, issue 24: about a twelfth of the CPU per response). It doubles the file count, so it is for
  * a server or a container (deploy/Containerfile runs it), not for hosts that count files
  * (Cloudflare Pages) or compress on their own (Netlify, GitHub Pages). Pagefind's index files
  * are compressed already and stay as they are.

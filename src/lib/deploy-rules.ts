@@ -162,7 +162,7 @@ export function nginxConf(listen = '80', root = '/var/www/port-atlas'): string {
     '',
     '    gzip on;',
     '    # A file.gz beside a file is sent as it is (`npm run precompress` writes them; the container does):',
-    '    # 3.7 times the requests/s of compressing each response (BENCHMARKS.md, issue 24).',
+    '    # about a twelfth of the nginx CPU per response of compressing each one (BENCHMARKS.md, issue 24).',
     '    gzip_static on;',
     '    gzip_vary on;',
     '    gzip_comp_level 5;',
