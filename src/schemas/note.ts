@@ -16,7 +16,12 @@ export const CONCEPT_SLUGS = [
 export const noteFrontmatterSchema = z
   .object({
     /** Headline of the note page and of its card on a port page; with " · Port Atlas" it must fit a 70-character <title>. */
-    title: z.string().min(1).max(56),
+    title: z
+      .string()
+      .min(1)
+      .max(56)
+      // Astro writes & < > " ' as entities, and the <title> length check (html-validate) counts them.
+      .refine((title) => title.replace(/[&<>"']/g, '&quot;').length <= 56, 'with & < > " and \' written as HTML entities the title is over 56 characters: reword it'),
     /** One sentence: meta description, note index and search result text. */
     description: z.string().min(1),
     /** `concept`: explains a term; `port`: about specific ports, shown on their pages. */

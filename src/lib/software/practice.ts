@@ -3,7 +3,8 @@
  * what IANA records there, and the sentences pages say about it. Pure; no Astro imports.
  */
 import type { PortRecord } from '../../schemas/port-record.ts';
-import { PRACTICE_BASES, type PortSpan, type PracticeBasis, type PracticeUse, type Software } from '../../schemas/software.ts';
+// Types only: a value import would bundle zod into the browser scripts that use this module (free-port), and zod's new Function breaks the CSP.
+import type { PortSpan, PracticeBasis, PracticeUse, Software } from '../../schemas/software.ts';
 import { joinWords } from '../words.ts';
 
 /** One product's use of a port, as a port page lists it. */
@@ -47,8 +48,9 @@ export const IMITATION_WORDS: Record<NonNullable<Software['imitation']>, string>
 /** "3000" or "30000–32767" */
 export const spanLabel = (span: PortSpan): string => (span.start === span.end ? String(span.start) : `${span.start}–${span.end}`);
 
-/** 0 for default, 1 for convention, 2 for client: first-party facts before what client code shows. */
-export const basisRank = (basis: PracticeBasis): number => PRACTICE_BASES.indexOf(basis);
+/** First-party facts before what client code shows (a Record, so the compiler asks for every basis). */
+const BASIS_RANK: Record<PracticeBasis, number> = { default: 0, convention: 1, client: 2 };
+export const basisRank = (basis: PracticeBasis): number => BASIS_RANK[basis];
 
 /**
  * How a summary says a use, after the subject: "Grafana uses it by default for its web UI",
