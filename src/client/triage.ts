@@ -106,11 +106,12 @@ export async function startTriage(form: HTMLFormElement): Promise<void> {
   let permalink = '';
   const origin = new URL(pageUrl()).origin;
 
+  // Each accessible name starts with the button's own text (WCAG 2.5.3, label in name).
   actions.append(
-    copyButton('Copy as Markdown', 'Copy the table as Markdown', () => triageTable('markdown', annotated, origin), 'Table copied as Markdown'),
-    copyButton('Copy as Jira', 'Copy the table as Jira wiki markup', () => triageTable('jira', annotated, origin), 'Table copied as Jira wiki markup'),
-    copyButton('Copy as CSV', 'Copy the table as CSV', () => triageTable('csv', annotated, origin), 'Table copied as CSV'),
-    copyButton('Copy permalink', 'Copy a link that shows these rows', () => permalink, 'Link to these rows copied'),
+    copyButton('Copy as Markdown', 'Copy as Markdown: the table', () => triageTable('markdown', annotated, origin), 'Table copied as Markdown'),
+    copyButton('Copy as Jira', 'Copy as Jira wiki markup: the table', () => triageTable('jira', annotated, origin), 'Table copied as Jira wiki markup'),
+    copyButton('Copy as CSV', 'Copy as CSV: the table', () => triageTable('csv', annotated, origin), 'Table copied as CSV'),
+    copyButton('Copy permalink', 'Copy permalink: a link that shows these rows', () => permalink, 'Link to these rows copied'),
   );
 
   const show = async (shown: Shown): Promise<void> => {

@@ -42,7 +42,7 @@ export function parseNetstatWindows(lines: readonly string[]): ParsedListing {
       // Only "[name.exe]", a one-word component or service name, or netstat's ownership message continue a row.
       const exe = /^\[(.+)\]$/.exec(trimmed);
       const noOwner = /^Can ?not obtain ownership information$/i.test(trimmed);
-      if (owner && (exe || noOwner || /^[\w.$-]+$/.test(trimmed))) {
+      if (owner && owner !== 'skipped' && (exe || noOwner || /^[\w.$-]+$/.test(trimmed))) {
         owner.lines.push(n);
         const process = owner.processes[0];
         if (process && exe) process.name = exe[1]!;
