@@ -55,7 +55,7 @@ function tableRow(row: TriageRow): HTMLTableRowElement {
   return tr;
 }
 
-/** The skipped lines, grouped by nothing: in input order, with line number, reason and text. */
+/** The skipped lines in input order, each with its line number, the reason and its text. */
 function skippedTable(skipped: readonly SkippedLine[]): HTMLTableElement {
   const table = element('table', undefined, 'skipped-lines');
   const head = element('thead');
@@ -129,7 +129,11 @@ export async function startTriage(form: HTMLFormElement): Promise<void> {
     actions.hidden = annotated.length === 0;
     const skipped = shown.skipped ?? [];
     skippedBox.hidden = skipped.length === 0;
-    if (skipped.length) skippedBox.replaceChildren(element('summary', `Show the ${plural(skipped.length, 'skipped line')}`), skippedTable(skipped));
+    if (skipped.length) {
+      skippedBox.querySelector('summary')!.textContent = `Show the ${plural(skipped.length, 'skipped line')}`;
+      skippedBox.querySelector('table')?.remove();
+      skippedBox.append(skippedTable(skipped));
+    }
     skippedBox.open = false;
     results.hidden = false;
     permalink = pageUrl() + (await encodePermalink({ format: shown.format, lineCount: shown.lineCount, skipped: shown.skippedCount, rows: shown.rows }));
