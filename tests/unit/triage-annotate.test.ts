@@ -123,8 +123,10 @@ describe('attention first', () => {
     expect(rows.map((r) => [r.port, r.attention])).toEqual([[3907, 0], [8291, 0], [13337, 0], [22, 1], [123, 1], [3489, 2]]);
   });
   it('says why', () => {
-    expect(rows.find((r) => r.port === 13337)!.reasons).toEqual(['exposed beyond loopback', 'the registry says nothing and no software is known on this port']);
-    expect(rows.find((r) => r.port === 8291)!.reasons[0]).toBe('2 known exploited vulnerabilities in software on this port');
+    expect(rows.find((r) => r.port === 13337)!.reasons).toEqual(['exposed beyond loopback', 'nothing known on this port']);
+    expect(rows.find((r) => r.port === 8291)!.reasons).toEqual(['known exploited vulnerabilities']);
+    expect(rows.find((r) => r.port === 3489)!.reasons).toEqual(['process known on other ports']);
+    expect(rows.find((r) => r.port === 22)!.reasons).toEqual(['exposed beyond loopback']);
   });
   it('flags amplification on UDP only, and links each flag to the port page section that shows it', () => {
     const udp = rowFlags(rows.find((r) => r.port === 123)!);

@@ -55,13 +55,14 @@ function judge(row: ListenRow, scope: BindScope, facts: PortFacts, match: Proces
   // A plain list or a scan does not say the socket is loopback only, so it counts as exposed.
   const exposed = scope.kind !== 'loopback';
   const reasons: string[] = [];
-  if (facts.kev > 0) reasons.push(`${facts.kev} known exploited ${facts.kev === 1 ? 'vulnerability' : 'vulnerabilities'} in software on this port`);
-  const unknown: string[] = [];
-  if (facts.nothingKnown) unknown.push('the registry says nothing and no software is known on this port');
-  else if (facts.ghost) unknown.push('likely ghost registration: nothing shows the registered service in use');
-  if (match?.kind === 'none') unknown.push('the process is no software Port Atlas knows');
-  if (match?.kind === 'elsewhere') unknown.push('the process is software known on other ports');
+  if (facts.kev > 0) reasons.push('known exploited vulnerabilities');
   if (exposed) reasons.push(scope.kind === 'unknown' ? 'bind address not given' : 'exposed beyond loopback');
+  // Short, because the flags and the process column already say the details.
+  const unknown: string[] = [];
+  if (facts.nothingKnown) unknown.push('nothing known on this port');
+  else if (facts.ghost) unknown.push('likely ghost registration');
+  if (match?.kind === 'none') unknown.push('process not known');
+  if (match?.kind === 'elsewhere') unknown.push('process known on other ports');
   reasons.push(...unknown);
   if (facts.kev > 0 || (exposed && unknown.length > 0)) return { attention: 0, reasons };
   return { attention: exposed ? 1 : 2, reasons };
