@@ -31,18 +31,23 @@ function link(href: string, text: string): HTMLAnchorElement {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** One table row: port, protocol, scope, process, what the port usually is, flags and why. */
-function tableRow(row: TriageRow): HTMLTableRowElement {
-  const tr = element('tr');
-  if (row.attention === 0) tr.className = 'attention';
-  const port = element('th');
-  port.scope = 'row';
-  port.append(link(portPath(row.port), String(row.port)));
+/** A cell of the results' ARIA table. */
+function cell(role: 'cell' | 'rowheader', ...content: (Node | string)[]): HTMLDivElement {
+  const div = element('div');
+  div.setAttribute('role', role);
+  div.append(...content);
+  return div;
+}
+
+/** One row of the results: port, protocol, scope, process, what the port usually is, flags and why. */
+function tableRow(row: TriageRow): HTMLDivElement {
+  const tr = element('div', undefined, row.attention === 0 ? 'grid-row attention' : 'grid-row');
+  tr.setAttribute('role', 'row');
   const { processes, match } = processColumn(row);
-  const process = element('td');
+  const process = cell('cell');
   if (processes) process.append(element('span', processes));
   if (match) process.append(element('span', match, `match match-${row.match!.kind}`));
-  const flags = element('td');
+  const flags = cell('cell');
   const list = element('ul', undefined, 'flags');
   for (const flag of rowFlags(row)) {
     const item = element('li', undefined, `flag flag-${flag.kind}`);
@@ -51,7 +56,7 @@ function tableRow(row: TriageRow): HTMLTableRowElement {
   }
   if (list.childElementCount) flags.append(list);
   if (row.reasons.length) flags.append(element('span', `${row.attention === 0 ? 'Look first: ' : ''}${row.reasons.join('; ')}`, 'why'));
-  tr.append(port, element('td', row.protocol?.toUpperCase() ?? 'not given'), element('td', row.scope.words), process, element('td', usuallyText(row)), flags);
+  tr.append(cell('rowheader', link(portPath(row.port), String(row.port))), cell('cell', row.protocol?.toUpperCase() ?? 'not given'), cell('cell', row.scope.words), process, cell('cell', usuallyText(row)), flags);
   return tr;
 }
 

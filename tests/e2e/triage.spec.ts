@@ -41,7 +41,7 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 function shownRows(page: Page): Promise<ShownRow[]> {
-  return page.locator('[data-triage-rows] tr').evaluateAll((trs) =>
+  return page.locator('[data-triage-rows] [role=row]').evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.children] as HTMLElement[];
       const a = cells[0]!.querySelector('a')!;
@@ -248,7 +248,7 @@ test.describe('triage', () => {
     await expect(page.locator('form[data-triage] button[type=submit]')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('#results-heading')).toBeFocused();
-    await expect(page.locator('[data-triage-rows] tr')).toHaveCount(ssListening(fixture('ss/ltnp.txt')).length);
+    await expect(page.locator('[data-triage-rows] [role=row]')).toHaveCount(ssListening(fixture('ss/ltnp.txt')).length);
     // Onwards: the skipped lines open with the keyboard, then the copy buttons.
     await page.keyboard.press('Tab');
     await expect(page.locator('[data-triage-skipped] summary')).toBeFocused();
