@@ -10,14 +10,14 @@ import { headingLabel } from '../lib/describe-port.ts';
 import { compactTriageData, type TriagePortFacts } from '../lib/triage/data.ts';
 import type { TriageFile } from '../schemas/api.ts';
 import { fileHeader } from './api.ts';
-import { witnessesByPort } from './evidence.ts';
+import { witnessesOf } from '../lib/evidence/evidence.ts';
 import { pagePropsOf } from './routes.ts';
 import { securityOf } from './security.ts';
 import { software } from './software.ts';
 
 function factsOf(port: number): TriagePortFacts {
   const record = generatedRegistry().records[port]!;
-  const { ghost, headline } = pagePropsOf(record);
+  const { ghost, headline, uses, evidence } = pagePropsOf(record);
   const security = securityOf(port);
   return {
     port,
@@ -26,7 +26,8 @@ function factsOf(port: number): TriagePortFacts {
     ghost,
     kev: security?.kev.reduce((sum, product) => sum + product.count, 0) ?? 0,
     amplification: security?.amplification ? { protocol: security.amplification.protocol, factor: security.amplification.factor } : null,
-    witnessed: witnessesByPort[port]!.length > 0,
+    // Any source showing the port in use (a narrow use, a dissector, a firewalld service, an /etc/services entry).
+    witnessed: witnessesOf(uses, evidence).length > 0,
   };
 }
 

@@ -139,9 +139,11 @@ test.describe('triage', () => {
         const amplification = json.security?.amplification;
         if (amplification && row.protocol === 'UDP') expect(flag(/amplification/)?.text).toBe(`UDP amplification (${amplification.protocol}, factor ${amplification.factor})`);
         else expect(flag(/amplification/)).toBeUndefined();
-        // "Registry says nothing, no software known": no entry but Unassigned (or the dynamic range), no narrow use, no evidence.
+        // "Registry says nothing, no software known": no entry but Unassigned (or the dynamic range), no use of up to
+        // 64 ports, no evidence of use (a firewalld service opening a wider range is a pool, not evidence for each port).
         const narrowUse = (json.uses ?? []).some((u: Json) => u.port.end - u.port.start + 1 <= 64);
-        const nothingKnown = ['unassigned', 'dynamic'].includes(json.status) && !narrowUse && (json.evidence ?? []).length === 0;
+        const evidence = (json.evidence ?? []).some((e: Json) => !(e.source === 'firewalld' && e.range && e.range.end - e.range.start + 1 > 64));
+        const nothingKnown = ['unassigned', 'dynamic'].includes(json.status) && !narrowUse && !evidence;
         expect(Boolean(flag(/registry says nothing/)), `nothing known on ${port}`).toBe(nothingKnown);
       }
     }
