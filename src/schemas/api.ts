@@ -224,7 +224,7 @@ export const triageFileSchema = z
     ghost: z.array(portNumberSchema),
     /** [port, n]: n CISA KEV entries whose component listens on the port (its page's #security), ascending. */
     kev: z.array(z.tuple([portNumberSchema, z.number().int().min(1)])),
-    /** [port, protocol, factor]: UDP amplification vectors, the factor as the source writes it. */
+    /** [port, protocol, factor]: UDP amplification vectors, one per protocol (389: LDAP and CLDAP), the factor as the source writes it. */
     amplification: z.array(z.tuple([portNumberSchema, z.string(), z.string()])),
     /** Products whose files list process names, with the ports they use: [start, end, protocols]. */
     products: z.array(z.object({

@@ -25,7 +25,7 @@ function factsOf(port: number): TriagePortFacts {
     label: headingLabel(record, headline),
     ghost,
     kev: security?.kev.reduce((sum, product) => sum + product.count, 0) ?? 0,
-    amplification: security?.amplification ? { protocol: security.amplification.protocol, factor: security.amplification.factor } : null,
+    amplification: (security?.amplification ?? []).map(({ protocol, factor }) => ({ protocol, factor })),
     // Any source showing the port in use (a narrow use, a dissector, a firewalld service, an /etc/services entry).
     witnessed: witnessesOf(uses, evidence).length > 0,
   };

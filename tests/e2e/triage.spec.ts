@@ -136,8 +136,8 @@ test.describe('triage', () => {
           expect(flag(/known exploited/)).toEqual({ text: `${kev} known exploited ${kev === 1 ? 'vulnerability' : 'vulnerabilities'}`, href: `/ports/${port}/#security` });
           expect(row.attention, `KEV on ${port} comes first`).toBe(true);
         } else expect(flag(/known exploited/)).toBeUndefined();
-        const amplification = json.security?.amplification;
-        if (amplification && row.protocol === 'UDP') expect(flag(/amplification/)?.text).toBe(`UDP amplification (${amplification.protocol}, factor ${amplification.factor})`);
+        const amplifications: Json[] = json.security?.amplifications ?? [];
+        if (amplifications.length > 0 && row.protocol === 'UDP') expect(flag(/amplification/)?.text).toBe(`UDP amplification (${amplifications.map((a) => `${a.protocol}, factor ${a.factor}`).join('; ')})`);
         else expect(flag(/amplification/)).toBeUndefined();
         // "Registry says nothing, no software known": no entry but Unassigned (or the dynamic range), no use of up to
         // 64 ports, no evidence of use (a firewalld service opening a wider range is a pool, not evidence for each port).

@@ -28,13 +28,14 @@ const product = (slug: string, name: string, processes: string[], ports: [number
   ...(processes.length ? { processes: [{ names: processes, source: { url: 'https://example.org/', title: 't', quote: processes.join(' ') } }] } : {}),
 });
 
-const facts = (port: number, over: Partial<TriagePortFacts> = {}): TriagePortFacts => ({ port, status: 'assigned', label: null, ghost: false, kev: 0, amplification: null, witnessed: false, ...over });
+const facts = (port: number, over: Partial<TriagePortFacts> = {}): TriagePortFacts => ({ port, status: 'assigned', label: null, ghost: false, kev: 0, amplification: [], witnessed: false, ...over });
 
 const DATA: TriageData = compactTriageData(
   [
     facts(22, { label: 'ssh', witnessed: true }),
     facts(80, { label: 'http', witnessed: true, kev: 0 }),
-    facts(123, { label: 'ntp', amplification: { protocol: 'NTP', factor: '556.9' } }),
+    facts(123, { label: 'ntp', amplification: [{ protocol: 'NTP', factor: '556.9' }] }),
+    facts(389, { label: 'ldap', amplification: [{ protocol: 'CLDAP', factor: '56 to 70' }, { protocol: 'LDAP', factor: '46 to 55' }] }),
     facts(3489, { label: 'dtp-dia' }),
     facts(3907, { label: 'imoguia-port', ghost: true }),
     facts(8291, { status: 'unassigned', label: 'MikroTik RouterOS', kev: 2, witnessed: true }),
@@ -53,12 +54,12 @@ const row = (port: number, over: Partial<ListenRow> = {}): ListenRow => ({ port,
 
 describe('the triage data file', () => {
   it('lists a port when the registry or a witness says something, so an absent port is silent and unwitnessed', () => {
-    expect(DATA.ports.map(([port]) => port)).toEqual([22, 80, 123, 3489, 3907, 8291]);
+    expect(DATA.ports.map(([port]) => port)).toEqual([22, 80, 123, 389, 3489, 3907, 8291]);
     expect(index.facts(13337).nothingKnown).toBe(true);
     expect(index.facts(50000)).toMatchObject({ status: 'dynamic', nothingKnown: true });
     expect(index.facts(8291)).toMatchObject({ status: 'unassigned', nothingKnown: false, kev: 2, label: 'MikroTik RouterOS' });
     expect(DATA.ghost).toEqual([3907]);
-    expect(DATA.amplification).toEqual([[123, 'NTP', '556.9']]);
+    expect(DATA.amplification).toEqual([[123, 'NTP', '556.9'], [389, 'CLDAP', '56 to 70'], [389, 'LDAP', '46 to 55']]);
   });
   it('keeps only products with process names, with their uses', () => {
     expect(DATA.products.map((p) => p.slug)).toEqual(['openssh', 'nginx', 'redis']);
@@ -132,6 +133,7 @@ describe('attention first', () => {
     const udp = rowFlags(rows.find((r) => r.port === 123)!);
     expect(udp).toEqual([{ kind: 'amplification', text: 'UDP amplification (NTP, factor 556.9)', href: '/ports/123/#security' }]);
     expect(rowFlags(annotateRows([row(123)], index)[0]!)).toEqual([]);
+    expect(rowFlags(annotateRows([row(389, { protocol: 'udp' })], index)[0]!)[0]!.text).toBe('UDP amplification (CLDAP, factor 56 to 70; LDAP, factor 46 to 55)');
     expect(rowFlags(rows.find((r) => r.port === 8291)!)[0]).toEqual({ kind: 'kev', text: '2 known exploited vulnerabilities', href: '/ports/8291/#security' });
   });
 });

@@ -49,7 +49,7 @@ export function matchProcesses(row: ListenRow, index: TriageIndex): ProcessMatch
 }
 
 /** Whether the amplification flag applies: the port is a UDP vector and the row is UDP (or its protocol unknown). */
-export const amplifies = (row: Pick<ListenRow, 'protocol'>, facts: PortFacts): boolean => facts.amplification !== null && row.protocol !== 'tcp' && row.protocol !== 'sctp';
+export const amplifies = (row: Pick<ListenRow, 'protocol'>, facts: PortFacts): boolean => facts.amplification.length > 0 && row.protocol !== 'tcp' && row.protocol !== 'sctp';
 
 function judge(row: ListenRow, scope: BindScope, facts: PortFacts, match: ProcessMatch | null): Pick<TriageRow, 'attention' | 'reasons'> {
   // A plain list or a scan does not say the socket is loopback only, so it counts as exposed.

@@ -17,7 +17,8 @@ export interface TriagePortFacts {
   ghost: boolean;
   /** CISA KEV entries whose component listens on the port (summed over products). */
   kev: number;
-  amplification: { protocol: string; factor: string } | null;
+  /** UDP amplification protocols on the port, with their factors (389 has LDAP and CLDAP); empty when none. */
+  amplification: { protocol: string; factor: string }[];
   /** A narrow use in practice or evidence of use (Wireshark, firewalld, Debian) names the port. */
   witnessed: boolean;
 }
@@ -39,7 +40,7 @@ export function compactTriageData(facts: Iterable<TriagePortFacts>, products: re
     ports: sorted.filter((f) => !registrySilent(f.status) || f.witnessed || f.label !== null).map((f) => [f.port, f.status, f.label]),
     ghost: sorted.filter((f) => f.ghost).map((f) => f.port),
     kev: sorted.filter((f) => f.kev > 0).map((f) => [f.port, f.kev]),
-    amplification: sorted.flatMap((f) => (f.amplification ? [[f.port, f.amplification.protocol, f.amplification.factor] as [number, string, string]] : [])),
+    amplification: sorted.flatMap((f) => f.amplification.map(({ protocol, factor }) => [f.port, protocol, factor] as [number, string, string])),
     products: products
       .filter((p) => p.processes)
       .map((p) => ({
@@ -60,7 +61,8 @@ export interface PortFacts {
   label: string | null;
   ghost: boolean;
   kev: number;
-  amplification: { protocol: string; factor: string } | null;
+  /** UDP amplification protocols and factors; empty when none. */
+  amplification: { protocol: string; factor: string }[];
   /** The registry says nothing (unassigned or dynamic) and no source shows the port in use. */
   nothingKnown: boolean;
 }
@@ -73,7 +75,7 @@ export class TriageIndex {
   private readonly ports = new Map<number, { status: PortStatus; label: string | null }>();
   private readonly ghost: Set<number>;
   private readonly kev: Map<number, number>;
-  private readonly amplification: Map<number, { protocol: string; factor: string }>;
+  private readonly amplification = new Map<number, { protocol: string; factor: string }[]>();
   private readonly byProcess = new Map<string, TriageProduct[]>();
   readonly products: readonly TriageProduct[];
 
@@ -81,7 +83,7 @@ export class TriageIndex {
     for (const [port, status, label] of data.ports) this.ports.set(port, { status, label });
     this.ghost = new Set(data.ghost);
     this.kev = new Map(data.kev);
-    this.amplification = new Map(data.amplification.map(([port, protocol, factor]) => [port, { protocol, factor }]));
+    for (const [port, protocol, factor] of data.amplification) this.amplification.set(port, [...(this.amplification.get(port) ?? []), { protocol, factor }]);
     this.products = data.products;
     for (const product of data.products) {
       for (const name of product.processes) {
@@ -100,7 +102,7 @@ export class TriageIndex {
       label: listed?.label ?? null,
       ghost: this.ghost.has(port),
       kev: this.kev.get(port) ?? 0,
-      amplification: this.amplification.get(port) ?? null,
+      amplification: this.amplification.get(port) ?? [],
       nothingKnown: listed === undefined,
     };
   }

@@ -41,7 +41,10 @@ export function rowFlags(row: TriageRow): RowFlag[] {
   const flags: RowFlag[] = [];
   const page = portPath(row.port);
   if (row.facts.kev > 0) flags.push({ kind: 'kev', text: `${row.facts.kev} known exploited ${row.facts.kev === 1 ? 'vulnerability' : 'vulnerabilities'}`, href: `${page}#security` });
-  if (amplifies(row, row.facts)) flags.push({ kind: 'amplification', text: `UDP amplification (${row.facts.amplification!.protocol}, factor ${row.facts.amplification!.factor})`, href: `${page}#security` });
+  if (amplifies(row, row.facts)) {
+    const protocols = row.facts.amplification.map(({ protocol, factor }) => `${protocol}, factor ${factor}`).join('; ');
+    flags.push({ kind: 'amplification', text: `UDP amplification (${protocols})`, href: `${page}#security` });
+  }
   if (row.facts.ghost) flags.push({ kind: 'ghost', text: 'likely ghost registration', href: `${page}#evidence` });
   if (row.facts.nothingKnown) flags.push({ kind: 'nothing-known', text: 'registry says nothing, no software known', href: page });
   if (row.uncertain) flags.push({ kind: 'uncertain', text: `nmap: ${row.uncertain}`, href: null });
