@@ -7,6 +7,7 @@
  *   npm run bench -- --quick     # 1 run, no floor: for development
  *   npm run bench -- --dev-only  # only the dev-server figures
  *   npm run bench -- --nginx-only  # only the nginx load test, over the current dist/
+ *   npm run bench -- --triage-only  # only the triage tool's figures, on the current dist/
  *
  * Build steps run as `npm run build` runs them, each under GNU time (/usr/bin/time, Debian
  * package "time") for wall time and peak resident memory. The floor is the same Astro
@@ -45,6 +46,8 @@ const quick = args.includes('--quick');
 const devOnly = args.includes('--dev-only');
 /** `--nginx-only`: only the nginx load test, over the dist/ already built. */
 const nginxOnly = args.includes('--nginx-only');
+/** `--triage-only`: only the triage tool's figures, on the dist/ already built. */
+const triageOnly = args.includes('--triage-only');
 const runs = quick ? 1 : Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 
 /** Runs a command under GNU time; returns wall seconds and peak RSS of the largest process. */
@@ -210,6 +213,95 @@ async function searchFigures() {
     await Promise.all([page.waitForURL('**/ports/3489/'), page.keyboard.press('Enter')]);
     await browser.close();
     return { queries: results, numberJumpIndexRequests: indexRequests };
+  } finally {
+    server.kill();
+  }
+}
+
+/** Starts `astro preview` of dist/ on `port` and waits until it answers. */
+async function preview(port: number) {
+  const server = spawn(join(BIN, 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server;
+}
+
+/**
+ * A synthetic `ss -tulpn` listing of `count` listening sockets: TCP and UDP, IPv4 and IPv6,
+ * wildcard, loopback and %lo binds, processes some products name (sshd, nginx) and others,
+ * on ports from 1 up, so that they fall on assigned, ghost, KEV and silent ports alike.
+ */
+export function syntheticSsListing(count: number): string {
+  const lines = ['Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess'];
+  const binds = ['0.0.0.0', '127.0.0.1', '[::]', '*', '[::1]', '0.0.0.0%lo'];
+  const names = ['sshd', 'nginx', 'java', 'python3', 'socat', 'node', 'redis-server', 'postgres'];
+  for (let i = 0; i < count; i++) {
+    const udp = i % 5 === 4;
+    const bind = binds[i % binds.length]!;
+    const peer = bind.startsWith('[') || bind === '*' ? '[::]:*' : '0.0.0.0:*';
+    const port = 1 + ((i * 37) % 65000);
+    lines.push(`${udp ? 'udp   UNCONN' : 'tcp   LISTEN'} 0      ${udp ? 0 : 128}    ${bind}:${port}    ${peer}    users:(("${names[i % names.length]}",pid=${1000 + i},fd=3))`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The triage tool in Chromium: what its first use transfers (the page, its stylesheet and
+ * scripts, the data file; gzip as hosts serve them, read from dist/), and the time from
+ * submitting 2,000 listening sockets to the rows on screen (parse, annotate, render), median
+ * of five, after the data file has loaded.
+ */
+async function triageFigures() {
+  const port = 4393;
+  const server = await preview(port);
+  try {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await (await browser.newContext()).newPage();
+    const fetched: string[] = [];
+    let transfer = 0;
+    page.on('requestfinished', async (request) => {
+      fetched.push(new URL(request.url()).pathname);
+      const sizes = await request.sizes();
+      transfer += sizes.responseHeadersSize + sizes.responseBodySize;
+    });
+    await page.goto(`http://127.0.0.1:${port}/tools/triage/`);
+    await page.waitForLoadState('networkidle');
+    await page.fill('#triage-input', readFileSync(join(ROOT, 'tests/fixtures/triage/ss/tulpn.txt'), 'utf8'));
+    await page.click('form[data-triage] button[type=submit]');
+    await page.waitForSelector('[data-triage-rows] [role=row]');
+    await page.waitForLoadState('networkidle');
+    const files = [...new Set(fetched)].filter((path) => path !== '/favicon.svg');
+    const fileOf = (path: string) => join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+    const gzipBytes = Object.fromEntries(files.map((path) => [path, gzipSync(readFileSync(fileOf(path))).length]));
+    const firstUseGzipBytes = Object.values(gzipBytes).reduce((sum, n) => sum + n, 0);
+
+    const listing = syntheticSsListing(2000);
+    const samples: number[] = [];
+    let rowsShown = 0;
+    page.setDefaultTimeout(120_000);
+    for (let i = 0; i < 5; i++) {
+      // Set the text directly: typing 150 KB would measure Playwright, not the tool.
+      await page.locator('#triage-input').evaluate((area: HTMLTextAreaElement, text: string) => { area.value = text; }, listing);
+      const result = await page.evaluate(async () => {
+        const body = document.querySelector('[data-triage-rows]')!;
+        const shown = new Promise<number>((done) => new MutationObserver((_, observer) => { observer.disconnect(); done(performance.now()); }).observe(body, { childList: true }));
+        const t0 = performance.now();
+        document.querySelector<HTMLFormElement>('form[data-triage]')!.requestSubmit();
+        const t1 = await shown;
+        // The frame after the DOM change: layout and paint of the new rows.
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return { ms: Math.max(t1, performance.now()) - t0, rows: body.childElementCount };
+      });
+      samples.push(result.ms);
+      rowsShown = result.rows;
+    }
+    await browser.close();
+    return { firstUseGzipBytes, firstUseGzipBytesByFile: gzipBytes, firstUseTransferBytesFromPreview: transfer, sockets2000: { rowsShown, ms: stats(samples.map(Math.round)) } };
   } finally {
     server.kill();
   }
@@ -387,6 +479,10 @@ async function run(): Promise<void> {
     console.log(JSON.stringify({ output, nginx: await nginxFigures() }, null, 2));
     return;
   }
+  if (triageOnly) {
+    console.log(JSON.stringify({ date: new Date().toISOString().slice(0, 10), machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }, triage: await triageFigures() }, null, 2));
+    return;
+  }
   if (!existsSync(TIME)) throw new Error(`${TIME} not found: apt-get install -y time`);
   console.log(`bench: ${runs} build run(s)${quick ? ', quick mode (no floor)' : ' and floor run(s)'}`);
   // Build and floor runs alternate, so drift on a shared machine hits both sides alike;
@@ -442,6 +538,7 @@ async function run(): Promise<void> {
     output: outputFigures(),
     search: await searchFigures(),
     nginx: await nginxFigures(),
+    triage: await triageFigures(),
     dev: await devFigures(),
   };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });

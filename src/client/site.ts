@@ -4,13 +4,16 @@
  *   queries Pagefind, which is loaded on first use only;
  * - OS tabs over the per-OS command blocks, remembering the reader's choice;
  * - copy buttons on command snippets and section links, and "Copy for a ticket" on port pages;
- * - "/" focuses the search box; the 404 page forwards short URLs (/3489, /3489/udp).
+ * - "/" focuses the search box; the 404 page forwards short URLs (/3489, /3489/udp);
+ * - on /tools/triage/ only, loads the triage tool (src/client/triage.ts) as a chunk of its own,
+ *   which shares this script's copy buttons (src/client/copy.ts) instead of a copy of them.
  * Text from the reader or the index is only ever set with textContent, never as HTML.
  */
 import { NAME_MATCH, nameMatch, parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
 import { SECTION_LINK_SELECTOR } from '../lib/section-link.ts';
 import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
+import { copyButton, pageUrl } from './copy.ts';
 
 const OS_STORAGE_KEY = 'port-atlas:os';
 const TICKET_STORAGE_KEY = 'port-atlas:ticket-format';
@@ -243,56 +246,6 @@ function setUpOsTabs(container: HTMLElement): void {
   });
 }
 
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Clipboard API needs a secure context; plain http on a LAN host falls back to execCommand.
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
-
-/** A polite live region that tells screen-reader users what was copied. */
-function announce(message: string): void {
-  let region = document.getElementById('copy-status');
-  if (!region) {
-    region = document.createElement('p');
-    region.id = 'copy-status';
-    region.className = 'visually-hidden';
-    region.setAttribute('aria-live', 'polite');
-    document.body.append(region);
-  }
-  region.textContent = message;
-}
-
-/** A button that copies `text()` and says so on itself and to screen readers. */
-function copyButton(label: string, ariaLabel: string, text: () => string, done: string): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'copy';
-  button.textContent = label;
-  button.setAttribute('aria-label', ariaLabel);
-  button.addEventListener('click', async () => {
-    await copyText(text());
-    button.textContent = 'Copied';
-    announce(done);
-    setTimeout(() => (button.textContent = label), 1500);
-  });
-  return button;
-}
-
-/** This page's public URL (the canonical link when the site has one), with `#id` when given. */
-function pageUrl(id = ''): string {
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
-  const base = canonical ?? `${window.location.origin}${window.location.pathname}`;
-  return id ? `${base}#${id}` : base;
-}
-
 function addCopyButtons(): void {
   for (const pre of document.querySelectorAll<HTMLElement>('figure > pre')) {
     pre.after(copyButton('Copy', `Copy command: ${pre.textContent ?? ''}`, () => pre.textContent ?? '', 'Command copied'));
@@ -370,3 +323,5 @@ addCopyButtons();
 const portSummaryLine = document.querySelector<HTMLElement>('p#summary');
 if (portSummaryLine) setUpTicketCopy(portSummaryLine);
 setUpSlashShortcut();
+const triageForm = document.querySelector<HTMLFormElement>('[data-triage]');
+if (triageForm) void import('./triage.ts').then(({ startTriage }) => startTriage(triageForm));

@@ -40,6 +40,14 @@ export function primaryEntry(record: PortRecord): RegistryEntry | undefined {
     record.entries.find((entry) => entry.kind === 'assigned');
 }
 
+/**
+ * What a port page's heading names after "Port N: ": the busy port's headline (practiceHeadline),
+ * else IANA's service name of its primary entry; null when it names nothing ("Port 4").
+ */
+export function headingLabel(record: PortRecord, headline: Headline | null = null): string | null {
+  return headline?.label ?? primaryEntry(record)?.serviceName ?? null;
+}
+
 /** Every protocol the port's assignments of this entry's service name cover, in registry order. */
 function protocolsOf(record: PortRecord, entry: RegistryEntry): TransportProtocol[] {
   const sameName = record.entries.filter((e) => e.kind === 'assigned' && e.serviceName === entry.serviceName);

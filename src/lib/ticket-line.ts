@@ -8,6 +8,11 @@ export const TICKET_FORMATS: { value: TicketFormat; label: string }[] = [
   { value: 'jira', label: 'Jira / Confluence' },
 ];
 
+/** Link text for Markdown: brackets and backslashes escaped (CommonMark 6.3). */
+export const markdownText = (text: string): string => text.replace(/([\\[\]])/g, '\\$1');
+/** Link text for Jira wiki markup, which has no escape inside [text|url]: brackets and bars become spaces. */
+export const jiraText = (text: string): string => text.replace(/[[\]|]/g, ' ');
+
 /**
  * @param format plain, markdown (CommonMark link) or jira (Jira/Confluence wiki markup link)
  * @param title the page title, e.g. "Port 3489: dtp-dia (TCP, UDP)"
@@ -17,7 +22,7 @@ export const TICKET_FORMATS: { value: TicketFormat; label: string }[] = [
  *   in the title are escaped for Markdown and replaced for Jira, which has no escape inside links
  */
 export function ticketLine(format: TicketFormat, title: string, summary: string, url: string): string {
-  if (format === 'markdown') return `${summary} [${title.replace(/([\\[\]])/g, '\\$1')}](${url})`;
-  if (format === 'jira') return `${summary} [${title.replace(/[[\]|]/g, ' ')}|${url}]`;
+  if (format === 'markdown') return `${summary} [${markdownText(title)}](${url})`;
+  if (format === 'jira') return `${summary} [${jiraText(title)}|${url}]`;
   return `${summary} ${url}`;
 }

@@ -205,8 +205,40 @@ export const registryFileSchema = z
   .meta({ id: 'registryFile' });
 export type RegistryFile = z.infer<typeof registryFileSchema>;
 
+/**
+ * /tools/triage/data.json: what the triage tool (/tools/triage/) needs to explain a listing,
+ * computed from the same records as the port pages. Compact: a port absent from `ports` is
+ * unassigned (dynamic from 49152) and no source shows it in use.
+ */
+export const triageFileSchema = z
+  .object({
+    ...fileHeaderShape,
+    /**
+     * Every port with an IANA entry other than "Unassigned" or a witness of use (a narrow use in
+     * practice, a Wireshark dissector, a firewalld service, a Debian /etc/services entry),
+     * ascending: [port, status, label], where label is what the port page's heading names after
+     * "Port N: " (the busy port's headline, else IANA's service name), or null when it names nothing.
+     */
+    ports: z.array(z.tuple([portNumberSchema, portStatusSchema, z.string().nullable()])),
+    /** Ports whose page carries the "Likely ghost registration" badge, ascending. */
+    ghost: z.array(portNumberSchema),
+    /** [port, n]: n CISA KEV entries whose component listens on the port (its page's #security), ascending. */
+    kev: z.array(z.tuple([portNumberSchema, z.number().int().min(1)])),
+    /** [port, protocol, factor]: UDP amplification vectors, one per protocol (389: LDAP and CLDAP), the factor as the source writes it. */
+    amplification: z.array(z.tuple([portNumberSchema, z.string(), z.string()])),
+    /** Products whose files list process names, with the ports they use: [start, end, protocols]. */
+    products: z.array(z.object({
+      name: z.string(),
+      slug: z.string().regex(SOFTWARE_SLUG),
+      processes: z.array(z.string()).min(1),
+      uses: z.array(z.tuple([portNumberSchema, portNumberSchema, practiceUseSchema.shape.protocols])),
+    })),
+  })
+  .meta({ id: 'triageFile' });
+export type TriageFile = z.infer<typeof triageFileSchema>;
+
 /** Any file of the API; /api/v1/schema.json is this schema, with each shape under $defs. */
-export const apiSchema = z.union([portFileSchema, blockFileSchema, serviceFileSchema, registryFileSchema]);
+export const apiSchema = z.union([portFileSchema, blockFileSchema, serviceFileSchema, registryFileSchema, triageFileSchema]);
 
 /** Definition names under $defs, for the `schema` pointer of each file. */
-export type ApiDefinition = 'portFile' | 'blockFile' | 'serviceFile' | 'registryFile';
+export type ApiDefinition = 'portFile' | 'blockFile' | 'serviceFile' | 'registryFile' | 'triageFile';

@@ -81,9 +81,17 @@ function portPageProps(record: PortRecord): PortPageProps {
  * does not compute 65,536 of them (~170 ms each time). An incremental build needs every
  * route's cache key up front, and the key covers everything the page shows.
  */
+const propsByPort = new Map<number, PortPageProps>();
+
+/** The props of a port's page, computed once whoever asks first (the page, or the triage data of /tools/triage/). */
+export function pagePropsOf(record: PortRecord): PortPageProps {
+  let props = propsByPort.get(record.port);
+  if (!props) propsByPort.set(record.port, (props = portPageProps(record)));
+  return props;
+}
+
 export const portRoutes = builtRecords.map((record) => {
-  let props: PortPageProps | undefined;
-  const route = { params: { port: String(record.port) }, get props(): PortPageProps { return (props ??= portPageProps(record)); } };
+  const route = { params: { port: String(record.port) }, get props(): PortPageProps { return pagePropsOf(record); } };
   if (!INCREMENTAL) return route;
   const { notes, uses, evidence: portEvidence, pools, ghost } = route.props;
   const cacheKey = cacheKeyOf([record, notes.map((note) => [note.id, note.digest]), uses, portEvidence, pools, ghost, portSecurity.get(record.port) ?? null]);

@@ -234,9 +234,26 @@ test.describe('the whole dataset', () => {
     expect(new Set(registry.serviceNamesWithoutPort.flatMap((e: Json) => e.lines))).toEqual(portless);
   });
 
+  test('the triage data validates, lists the registry\'s ports with their status, and leaves out ports nothing names', async ({ request }) => {
+    const data = await getJson(request, '/tools/triage/data.json');
+    await expectValid(request, data, 'triageFile');
+    const listed = new Map<number, Json>(data.ports.map((p: Json) => [p[0], p]));
+    for (const port of [22, 3489, 6010]) {
+      expect(listed.get(port)?.[1], `${port}`).toBe(expectedStatus(port).toLowerCase());
+      expect(listed.get(port)?.[2], `${port}`).toBeTruthy();
+    }
+    const unassigned = allRows()
+      .filter((row) => row.description === 'Unassigned' && row.portNumber)
+      .map((row) => Number(row.portNumber.split('-')[0]))
+      .find((port) => rowsForPort(port).length === 1 && productsOnPort(port).length === 0 && !existsSync(`content/notes/port-${port}.mdx`))!;
+    const json = await getJson(request, `/api/v1/ports/blocks/${Math.floor(unassigned / 1024) * 1024}-${Math.floor(unassigned / 1024) * 1024 + 1023}.json`);
+    const item = json.ports.find((p: Json) => p.port === unassigned);
+    if ((item.evidence ?? []).length === 0) expect(listed.has(unassigned), `${unassigned}`).toBe(false);
+  });
+
   test('/api/ documents every endpoint with curl and jq', async ({ page }) => {
     await page.goto('/api/');
-    for (const path of ['/api/v1/ports/', '/api/v1/ports/blocks/', '/api/v1/services/', '/api/v1/registry.json', '/api/v1/schema.json']) {
+    for (const path of ['/api/v1/ports/', '/api/v1/ports/blocks/', '/api/v1/services/', '/api/v1/registry.json', '/api/v1/schema.json', '/tools/triage/data.json']) {
       await expect(page.locator('main')).toContainText(path);
     }
     await expect(page.locator('pre').first()).toContainText('curl -s');

@@ -11,7 +11,7 @@ import { expect, test } from 'playwright/test';
 const DIST = 'dist';
 
 function samplePages(): string[] {
-  const pages = ['index.html', '404.html', 'search/index.html', 'service-names/index.html', 'ports/index.html', 'notes/index.html', 'software/index.html', 'registry-vs-practice/index.html', 'commands/index.html', 'tools/free-port/index.html'];
+  const pages = ['index.html', '404.html', 'search/index.html', 'service-names/index.html', 'ports/index.html', 'notes/index.html', 'software/index.html', 'registry-vs-practice/index.html', 'commands/index.html', 'tools/free-port/index.html', 'tools/triage/index.html'];
   for (const product of readdirSync(join(DIST, 'software'), { withFileTypes: true }).filter((e) => e.isDirectory())) pages.push(`software/${product.name}/index.html`);
   for (const block of readdirSync(join(DIST, 'ports/range'))) pages.push(`ports/range/${block}/index.html`);
   const notes = readdirSync(join(DIST, 'notes'), { withFileTypes: true }).filter((e) => e.isDirectory());

@@ -25,6 +25,7 @@ const PAGES = [
   '/registry-vs-practice/',
   '/commands/',
   '/tools/free-port/',
+  '/tools/triage/',
   '/services/ssh/',
   '/services/',
   '/services/initial/s/', // the most names of one first character
