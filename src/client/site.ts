@@ -9,7 +9,7 @@
  *   which shares this script's copy buttons (src/client/copy.ts) instead of a copy of them.
  * Text from the reader or the index is only ever set with textContent, never as HTML.
  */
-import { NAME_MATCH, nameMatch, parsePortQuery, promoteNameMatches, type NamedResult } from '../lib/search-query.ts';
+import { NAME_MATCH, nameMatch, parsePortQuery, promoteNameMatches, SOFTWARE_TITLE_SUFFIX, type NamedResult } from '../lib/search-query.ts';
 import { portPath } from '../lib/paths.ts';
 import { SECTION_LINK_SELECTOR } from '../lib/section-link.ts';
 import { TICKET_FORMATS, ticketLine, type TicketFormat } from '../lib/ticket-line.ts';
@@ -47,6 +47,12 @@ function loadPagefind(): Promise<Pagefind> {
 
 let latestSearch = 0;
 
+/** A link to a promoted product's main port page when the index did not return that page (promoteNameMatches). */
+const mainPortResult = (port: number, product: PagefindResultData): PagefindResultData => ({
+  url: portPath(port),
+  meta: { title: `Port ${port}`, summary: `The main port of ${(product.meta.title ?? '').replace(SOFTWARE_TITLE_SUFFIX, '')}` },
+});
+
 /**
  * Query -> up to `limit` results with title and summary, best match first; null when a
  * newer query started meanwhile. No debounce: a search over cached index chunks takes
@@ -70,7 +76,7 @@ async function searchIndex(query: string, limit: number): Promise<PagefindResult
     const named = extra.filter((result) => (nameMatch(result, query) ?? NAME_MATCH.prefix) < NAME_MATCH.firstWords);
     results.push(...named);
   }
-  return promoteNameMatches(results, query).slice(0, limit);
+  return promoteNameMatches(results, query, mainPortResult).slice(0, limit);
 }
 
 function renderResults(list: HTMLElement, results: PagefindResultData[], query: string): void {

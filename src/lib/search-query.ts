@@ -87,11 +87,13 @@ export function nameMatch(result: NamedResult, query: string): NameMatch | null 
  * mention Oracle above Oracle Database. Bare prefixes move up only when no result matches
  * whole words, so "postgres" keeps port 5432 above PostgREST. A promoted product's main port
  * page, when the index returned it, follows the product: "airplay" shows Apple AirPlay, then
- * port 7000, where the index ranks pages that only mention AirPlay higher.
+ * port 7000, where the index ranks pages that only mention AirPlay higher; when the index did not
+ * return that page among the loaded results, `mainPortResult` makes a link to it instead.
  * @param results the index's results, best first, with their URLs and metadata
  * @param query what the reader typed
+ * @param mainPortResult (port, product result) -> a result linking the product's main port page
  */
-export function promoteNameMatches<T extends NamedResult>(results: T[], query: string): T[] {
+export function promoteNameMatches<T extends NamedResult>(results: T[], query: string, mainPortResult?: (port: number, product: T) => T): T[] {
   const matches = results.map((result) => nameMatch(result, query));
   const wholeWords = matches.some((match) => match !== null && match < NAME_MATCH.prefix);
   const promoted = (i: number) => matches[i] != null && (!wholeWords || matches[i] < NAME_MATCH.prefix);
@@ -106,6 +108,8 @@ export function promoteNameMatches<T extends NamedResult>(results: T[], query: s
     if (follower >= 0) {
       placed.add(follower);
       ordered.push(results[follower]!);
+    } else if (port !== undefined && mainPortResult && !ordered.some((r) => r.url === `/ports/${port}/`)) {
+      ordered.push(mainPortResult(Number(port), results[i]!));
     }
   }
   return [...ordered, ...results.filter((_, i) => !placed.has(i))];

@@ -110,8 +110,11 @@ describe('promoteNameMatches', () => {
       { url: '/ports/7000/', meta: { title: 'Port 7000: afs3-fileserver' } },
     ];
     expect(urls(promoteNameMatches(results, 'airplay'))).toEqual(['/software/apple-airplay/', '/ports/7000/', '/ports/7011/', '/ports/3689/', '/software/uxplay/']);
-    // A product whose main port the index did not return moves nothing.
+    // A product whose main port the index did not return moves nothing...
     expect(urls(promoteNameMatches(results.slice(0, 4), 'airplay'))).toEqual(['/software/apple-airplay/', '/ports/7011/', '/ports/3689/', '/software/uxplay/']);
+    // ...unless the caller makes a link to it (the search box does), once.
+    const link = (port: number) => ({ url: `/ports/${port}/`, meta: { title: `Port ${port}` } });
+    expect(urls(promoteNameMatches(results.slice(0, 4), 'airplay', link))).toEqual(['/software/apple-airplay/', '/ports/7000/', '/ports/7011/', '/ports/3689/', '/software/uxplay/']);
   });
 
   it('puts a vendor\'s products first for the vendor\'s name', () => {
