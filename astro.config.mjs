@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkSiteLinks } from './src/lib/remark-site-links.ts';
-import { remarkFootnoteIds } from './src/lib/remark-footnote-ids.ts';
+import { rehypeFootnoteLabel, remarkFootnoteIds } from './src/lib/remark-footnote-ids.ts';
 import sitemap from '@astrojs/sitemap';
 import { notesDir } from './src/lib/notes-dir.ts';
 import { siteOrigin } from './src/lib/site-settings.ts';
@@ -31,7 +31,7 @@ export default defineConfig({
   markdown: {
     // Plain <pre><code>: no inline colour styles, so code follows the light/dark theme.
     syntaxHighlight: false,
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkFootnoteIds, [remarkSiteLinks, { notesDir: notesDir() }]] }),
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkFootnoteIds, [remarkSiteLinks, { notesDir: notesDir() }]], rehypePlugins: [rehypeFootnoteLabel] }),
   },
   integrations: [
     mdx(),

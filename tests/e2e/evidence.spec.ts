@@ -56,10 +56,11 @@ test.describe('evidence of use decides the ghost badge', () => {
       expect(name, `port ${port}`).not.toBe(registered(port).serviceName);
       await page.goto(`/ports/${port}/`);
       const badge = page.locator('.badge.ghost');
-      // A product file on the port (FRRouting's vty ports) is named first; else Debian's entry.
-      const user = productsOnPort(port).find((p) => p.uses.some((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
-      const inPractice = user ? `${user.name} uses it by` : `Debian lists it as ${name}`;
-      await expect(badge, `port ${port}`).toContainText(`Registered to ${registered(port).description}, likely a ghost registration; in practice ${inPractice}`);
+      // A product that uses the port itself (FRRouting's vty ports; the page's lead when several do) is named first; else Debian's entry.
+      const users = productsOnPort(port).filter((p) => p.uses.some((u) => span(u)[0] <= port && port <= span(u)[1] && span(u)[1] - span(u)[0] < 64));
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const inPractice = users.length > 0 ? `(${users.map((u) => escape(u.name)).join('|')}) uses it by` : escape(`Debian lists it as ${name}`);
+      await expect(badge, `port ${port}`).toContainText(new RegExp(`${escape(`Registered to ${registered(port).description}, likely a ghost registration; in practice `)}${inPractice}`));
       await expect(badge.getByRole('link', { name: 'likely a ghost registration' })).toHaveAttribute('href', '/notes/ghost-registration/');
       await expect(evidence(page)).toContainText(`Debian lists it in /etc/services as ${name}`);
       await expect(evidence(page)).toContainText(`implements ${registered(port).description}, the registered service`);
