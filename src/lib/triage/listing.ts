@@ -299,6 +299,16 @@ export class ListingBuilder {
 /** A TCP or UDP state that means a connection (or a closing one), not a listener: ESTABLISHED, TIME_WAIT... */
 export const connectionReason = (state: string): string => `connection (${state}), not a listening socket`;
 
+/**
+ * Whether a foreign (peer) address column says "any": a listening or unconnected socket shows a
+ * wildcard port there ("0.0.0.0:*", "[::]:*", "*:*"; Windows netstat "0.0.0.0:0" with `zero`).
+ * A specific port means a connection, whatever the state column says.
+ */
+export const isAnyPeer = (column: string, zero = false): boolean => (zero ? /:(\*|0)$/ : /:\*$/).test(column);
+
+/** Why a line whose peer is a specific address:port is skipped. */
+export const peerReason = (peer: string): string => `connection to ${peer}, not a listening socket`;
+
 /** The reason for a port printed as a name (a tool run without its numeric flag). */
 export const namedPortReason = (port: string, flag: string): string =>
   `port given as a name ("${port}"): run the command with ${flag} for numbers`;

@@ -15,7 +15,7 @@
  * (ESTABLISHED, TIME_WAIT, ...); connected UDP sockets (state ESTABLISHED); raw sockets; the
  * UNIX domain socket section; ports printed as names (netstat without -n).
  */
-import { connectionReason, familyOf, ListingBuilder, namedPortReason, portNumber, REASONS, splitColonEndpoint, type ListingProcess, type ListingProtocol, type ParsedListing } from './listing.ts';
+import { connectionReason, familyOf, isAnyPeer, peerReason, ListingBuilder, namedPortReason, portNumber, REASONS, splitColonEndpoint, type ListingProcess, type ListingProtocol, type ParsedListing } from './listing.ts';
 
 const PROTOCOLS: Record<string, { protocol: ListingProtocol; v6: boolean }> = {
   tcp: { protocol: 'tcp', v6: false },
@@ -27,6 +27,9 @@ const PROTOCOLS: Record<string, { protocol: ListingProtocol; v6: boolean }> = {
   sctp: { protocol: 'sctp', v6: false },
   sctp6: { protocol: 'sctp', v6: true },
 };
+/** An address column: host:port, host:* or a service name with -n left out (":::80", "0.0.0.0:*", "*:ssh"). */
+const ENDPOINT = /^\S+:(\*|[\w-]+)$/;
+
 /** tcp_state names in net-tools' netstat.c. */
 const STATES = /^(ESTABLISHED|SYN_SENT|SYN_RECV|FIN_WAIT1|FIN_WAIT2|TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|LISTEN|CLOSING|UNKNOWN)$/;
 /** net-tools prints "PID/Program name" in a 20-character field (PROGNAME_WIDTH), cutting longer names. */
@@ -64,8 +67,13 @@ export function parseNetstatLinux(lines: readonly string[]): ParsedListing {
       return out.skip(n, unixSection || tokens[0] === 'unix' ? 'UNIX domain socket: no port' : REASONS.notThisFormat);
     }
     const [, recvQ, sendQ, local, foreign, ...rest] = tokens;
-    if (!/^\d+$/.test(recvQ ?? '') || !/^\d+$/.test(sendQ ?? '') || !local || !foreign) return out.skip(n, REASONS.notThisFormat);
+    // Both addresses are host:port (or *:*), and a state, if any, stands right after them: a line
+    // where they do not is damaged, and its columns cannot be trusted (a connection's state could
+    // sit one column off and the socket pass for a listener).
+    if (!/^\d+$/.test(recvQ ?? '') || !/^\d+$/.test(sendQ ?? '') || !local || !foreign || !ENDPOINT.test(local) || !ENDPOINT.test(foreign)) return out.skip(n, REASONS.notThisFormat);
+    if (rest.slice(1).some((token) => STATES.test(token))) return out.skip(n, REASONS.notThisFormat);
     const state = rest[0] && STATES.test(rest[0]) ? rest.shift()! : null;
+    if (!isAnyPeer(foreign) && (state === 'LISTEN' || state === null)) return out.skip(n, peerReason(foreign));
     if (kind.protocol === 'udp' ? state !== null : state !== 'LISTEN') {
       return out.skip(n, kind.protocol === 'udp' ? `connected UDP socket (${state}), not a listener` : state ? connectionReason(state) : 'TCP socket without a state');
     }

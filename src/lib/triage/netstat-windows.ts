@@ -16,7 +16,7 @@
  * its language and its rows are skipped as unrecognised); the -b lines of a skipped row;
  * ports printed as names (netstat without -n).
  */
-import { connectionReason, familyOf, ListingBuilder, namedPortReason, portNumber, REASONS, splitColonEndpoint, type ListenRow, type ParsedListing } from './listing.ts';
+import { connectionReason, familyOf, isAnyPeer, ListingBuilder, peerReason, namedPortReason, portNumber, REASONS, splitColonEndpoint, type ListenRow, type ParsedListing } from './listing.ts';
 
 /** The states netstat prints for TCP (its help and documentation list them; BOUND comes from -q). */
 const STATES = /^(LISTENING|ESTABLISHED|TIME_WAIT|CLOSE_WAIT|CLOSED|CLOSING|FIN_WAIT_1|FIN_WAIT_2|LAST_ACK|SYN_SENT|SYN_RECEIVED|BOUND|DELETE_TCB)$/;
@@ -57,6 +57,8 @@ export function parseNetstatWindows(lines: readonly string[]): ParsedListing {
     const state = rest[0] && !/^\d+$/.test(rest[0]) ? rest.shift()! : null;
     const pid = rest[0] && /^\d+$/.test(rest[0]) ? Number(rest.shift()) : null;
     if (!local || !foreign || rest.length > 0) return out.skip(n, REASONS.notThisFormat);
+    // A listener's foreign column is "0.0.0.0:0" or "[::]:0" (TCP) or "*:*" (UDP).
+    if (!isAnyPeer(foreign, true)) return out.skip(n, state && STATES.test(state) && state !== 'LISTENING' ? connectionReason(state) : peerReason(foreign));
     if (protocol === 'tcp' && state !== 'LISTENING') return out.skip(n, state && STATES.test(state) ? connectionReason(state) : `TCP state "${state ?? ''}" not recognised (English state names only)`);
     if (protocol === 'udp' && state !== null) return out.skip(n, REASONS.notThisFormat);
     const endpoint = splitColonEndpoint(local);

@@ -15,7 +15,7 @@
  * port); ports printed as names (ss without -n). A line that holds only users:(...) continues
  * the row above it (a narrow terminal wraps the Process column).
  */
-import { connectionReason, familyOf, ListingBuilder, namedPortReason, portNumber, REASONS, splitColonEndpoint, type Family, type ListingProcess, type ListingProtocol, type ParsedListing } from './listing.ts';
+import { connectionReason, familyOf, isAnyPeer, ListingBuilder, peerReason, namedPortReason, portNumber, REASONS, splitColonEndpoint, type Family, type ListingProcess, type ListingProtocol, type ParsedListing } from './listing.ts';
 
 /** The Netid values of ss(8) whose sockets have ports, and what they are. */
 const PORT_NETIDS: Record<string, ListingProtocol> = { tcp: 'tcp', udp: 'udp', sctp: 'sctp', mptcp: 'tcp' };
@@ -65,6 +65,7 @@ export function parseSs(lines: readonly string[]): ParsedListing {
     if (netid && !PORT_NETIDS[netid]) return out.skip(n, `${netid} socket: no port`);
     const protocol: ListingProtocol | null = netid ? PORT_NETIDS[netid]! : state === 'LISTEN' ? 'tcp' : state === 'UNCONN' ? 'udp' : null;
     if (state !== 'LISTEN' && state !== 'UNCONN') return out.skip(n, protocol === 'udp' ? `connected UDP socket (${state}), not a listener` : connectionReason(state));
+    if (!isAnyPeer(peer)) return out.skip(n, peerReason(peer));
     if (protocol === null) return out.skip(n, REASONS.notThisFormat);
     // LISTEN on UDP or UNCONN on TCP (a closed socket) is not a listener.
     if ((state === 'UNCONN') !== (protocol === 'udp')) return out.skip(n, `${protocol.toUpperCase()} socket in state ${state}, not listening`);
