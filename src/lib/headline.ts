@@ -5,7 +5,9 @@
  * The rule, in order:
  * 1. Only products documented to use the port itself (a single port or a range of up to 64)
  *    are candidates, one use each (its best by rule 4), and never a honeypot or an emulator
- *    (`imitation`): it stands in for other software, which is not what a reader finds. With no
+ *    (`imitation`): it stands in for other software, which is not what a reader finds; nor a
+ *    catalogue of protocol ports (a product with more than CATALOGUE_USES uses, such as Traccar):
+ *    its port for one of hundreds of protocols is not what a reader most likely finds. With no
  *    candidate, the page leads with IANA's name as before.
  * 2. If any product on the port is the registered service (agreesWithRegistry), or a Wireshark
  *    dissector, firewalld service or /etc/services entry is (isRegisteredService, by name or by
@@ -92,7 +94,7 @@ export function practiceHeadline(
   // Each product's best use of the port.
   const best = new Map<string, PortUse>();
   for (const u of narrow) {
-    if (u.imitation) continue;
+    if (u.imitation || u.catalogue) continue;
     const held = best.get(u.slug);
     if (!held || tier(u) < tier(held) || (tier(u) === tier(held) && u.primary && !held.primary)) best.set(u.slug, u);
   }

@@ -91,6 +91,13 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline([conpot, real], [], never)!).toMatchObject({ label: 'Real FTP FTP server', others: [] });
   });
 
+  it('never leads with a catalogue of protocol ports (5003: Traccar\'s gl100 protocol), which usesByPort marks', () => {
+    const traccar = use('traccar', 'Traccar', 'gl100 protocol for tracking devices', { start: 5003, end: 5003 });
+    const catalogue: PortUse = { ...traccar, catalogue: true };
+    expect(practiceHeadline([traccar], [], never, [iana('fmpro-internal', 'FileMaker, Inc. - Proprietary transport')])!.lead.name).toBe('Traccar');
+    expect(practiceHeadline([catalogue], [], never, [iana('fmpro-internal', 'FileMaker, Inc. - Proprietary transport')])).toBeNull();
+  });
+
   it('does not count a lower-case tool name that is also a word ("serve" in "docusaurus serve")', () => {
     const crowd = [use('serve', 'serve', 'static file server'), use('docusaurus', 'Docusaurus', 'local preview (docusaurus serve)'), use('grafana', 'Grafana', 'web UI')];
     const grafana: Evidence = { source: 'firewalld', protocol: 'tcp', service: 'grafana', short: 'grafana', range: null };

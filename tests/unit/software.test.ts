@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
-import { agreesWithRegistry, practiceSentence, usesByPort, type PortUse } from '../../src/lib/software/practice.ts';
+import { agreesWithRegistry, CATALOGUE_USES, practiceSentence, usesByPort, type PortUse } from '../../src/lib/software/practice.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
 import { registrantWitnessesOf } from '../../src/lib/evidence/evidence.ts';
 import { portSummary } from '../../src/lib/describe-port.ts';
@@ -191,6 +191,14 @@ describe('ghost rule', () => {
 
 describe('uses by port', () => {
   const byPort = usesByPort([product('b-app', 'B App', 3000), product('a-app', 'A App', 3000), product('c-app', 'C App', '2999-3001')]);
+
+  it('marks the uses of a product with more than CATALOGUE_USES uses as a catalogue (Traccar on the real data)', () => {
+    const many = { ...product('many', 'Many', 4000), uses: Array.from({ length: CATALOGUE_USES + 1 }, (_, i) => ({ ...product('many', 'Many', 4000 + i).uses[0]! })) };
+    expect(usesByPort([many]).get(4000)![0]!.catalogue).toBe(true);
+    expect(usesByPort([product('few', 'Few', 4000)]).get(4000)![0]!.catalogue).toBeUndefined();
+    const traccar = loadSoftwareDir(REAL_DIR).find((p) => p.slug === 'traccar');
+    expect(traccar && traccar.uses.length).toBeGreaterThan(CATALOGUE_USES);
+  });
 
   it('puts first-party uses before a use seen only in client code', () => {
     const [a, b] = byPort.get(3000)!;

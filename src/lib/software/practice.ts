@@ -16,7 +16,16 @@ export interface PortUse {
   primary: boolean;
   /** The product's `imitation` (a honeypot or an emulator), when it stands in for other software. */
   imitation?: Software['imitation'];
+  /** Set when the product's file lists more than CATALOGUE_USES uses: a catalogue of protocol ports (Traccar's 266 tracker protocols). */
+  catalogue?: true;
 }
+
+/**
+ * A product with more uses than this lists a catalogue of ports, one per protocol it speaks
+ * (Traccar opens one for each of its 266 tracker protocols): each is true and shown, but none
+ * says what a reader most likely finds on that port, so none leads a page (src/lib/headline.ts).
+ */
+export const CATALOGUE_USES = 100;
 
 /**
  * A use spanning more ports than this (Kubernetes NodePorts 30000-32767, an RTP media range)
@@ -90,7 +99,11 @@ export function usesByPort(products: readonly Software[]): Map<number, PortUse[]
   const byPort = new Map<number, PortUse[]>();
   for (const product of products) {
     for (const [i, use] of product.uses.entries()) {
-      const entry: PortUse = { slug: product.slug, name: product.name, use, primary: i === 0, ...(product.imitation && { imitation: product.imitation }) };
+      const entry: PortUse = {
+        slug: product.slug, name: product.name, use, primary: i === 0,
+        ...(product.imitation && { imitation: product.imitation }),
+        ...(product.uses.length > CATALOGUE_USES && { catalogue: true as const }),
+      };
       for (let port = use.port.start; port <= use.port.end; port++) {
         const list = byPort.get(port);
         if (list) list.push(entry);
