@@ -320,10 +320,11 @@ function forwardShortUrl(): void {
 }
 
 if (document.querySelector('[data-not-found]')) forwardShortUrl();
-for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form]')) setUpSearch(form);
+// Found by class, as the stylesheet does: 74,000 pages carry the header, so no data- mark of their own (issue 24).
+for (const form of document.querySelectorAll<HTMLFormElement>('form.search')) setUpSearch(form);
 const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
 if (searchPage) void setUpSearchPage(searchPage);
-const osBlocks = document.querySelector<HTMLElement>('[data-os-blocks]');
+const osBlocks = document.querySelector<HTMLElement>('.os-blocks');
 if (osBlocks) setUpOsTabs(osBlocks);
 addCopyButtons();
 const portSummaryLine = document.querySelector<HTMLElement>('p#summary');

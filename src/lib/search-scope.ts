@@ -34,3 +34,14 @@ const ID_ATTRIBUTE = /(<[a-z][a-z0-9-]*\b[^<>]*?)\s+id="[^"]*"/gi;
  * @returns the same HTML without id="..." attributes
  */
 export const withoutIds = (html: string): string => html.replace(ID_ATTRIBUTE, '$1');
+
+/**
+ * The marks the search step reads in a page (`class="facet"`: left out of the indexed text;
+ * `data-pagefind-ignore`: left out of the page's text), for Astro attributes: their values on a
+ * page that Pagefind reads, undefined (no attribute) on the ~59,000 port pages it never reads,
+ * where they would be dead weight (BENCHMARKS.md, issue 24).
+ * @param searchable whether the page carries data-pagefind-body (portInSearchIndex)
+ * @returns `facet` for a class list, `ignore` for data-pagefind-ignore
+ */
+export const searchMarks = (searchable: boolean): { facet: 'facet' | undefined; ignore: '' | undefined } =>
+  searchable ? { facet: 'facet', ignore: '' } : { facet: undefined, ignore: undefined };

@@ -9,9 +9,10 @@ import { products, span } from './software-data.ts';
 
 const SECTIONS = ['firewall', 'reachability', 'capture'] as const;
 
-/** nft(8): the table and chain, created where missing, then the rule; each line one quoted argument (bash and zsh alike). */
-const nft = (match: string) =>
-  [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`, `sudo nft 'add rule inet filter input ${match} drop'`].join('\n');
+/** nft(8): the rule, one quoted argument (bash and zsh alike); the table and chain it needs are on /commands/#nft-table. */
+const nft = (match: string) => `sudo nft 'add rule inet filter input ${match} drop'`;
+/** nft(8): the table and chain, created where missing, each line one quoted argument. */
+const NFT_SETUP = [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`].join('\n');
 
 /** The protocols of the product files' uses naming the port (64 ports or fewer), read from the YAML. */
 const productProtocols = (port: number): string[] => [
@@ -49,7 +50,7 @@ async function commandsOf(page: Page, id: string): Promise<string[]> {
           while (heading && heading.tagName !== 'H2') heading = heading.previousElementSibling;
           return heading?.id === section;
         })
-        .map((figure) => figure.querySelector('pre code')!.textContent ?? ''),
+        .map((figure) => figure.querySelector('pre')!.textContent ?? ''),
     id,
   );
 }
@@ -105,7 +106,7 @@ test.describe('commands to act on a port', () => {
 
   test('HOST is marked as a placeholder', async ({ page }) => {
     await page.goto('/ports/3489/');
-    await expect(page.locator('#act pre code var')).toHaveText(['HOST', 'HOST', 'HOST']);
+    await expect(page.locator('#act pre var')).toHaveText(['HOST', 'HOST', 'HOST']);
   });
 
   test('each section has a visible # link, and a link to it lands on its heading', async ({ page }) => {
@@ -115,6 +116,20 @@ test.describe('commands to act on a port', () => {
       await expect(heading).toBeInViewport();
       await expect(heading.locator(`a[aria-labelledby="sl"][href="#${id}"]`)).toBeVisible();
     }
+  });
+
+  test('the nft rule\'s caption says the table and chain may be missing and links the commands that create them', async ({ page }) => {
+    await page.goto('/ports/3489/');
+    const figure = page.locator('#act figure', { has: page.locator('pre', { hasText: "sudo nft 'add rule" }) });
+    await expect(figure.locator('figcaption')).toHaveText('nft (create the inet filter table and input chain if missing)');
+    await expect(page.getByRole('figure', { name: 'nft (create the inet filter table and input chain if missing)' })).toHaveCount(1);
+    await figure.getByRole('link', { name: 'create the inet filter table and input chain' }).click();
+    await expect(page).toHaveURL(/\/commands\/#nft-table$/);
+    const section = page.locator('section#nft-table');
+    await expect(section.locator('h2')).toBeInViewport();
+    await expect(section.locator('figure pre')).toHaveText(NFT_SETUP);
+    await expect(section).toContainText('nftables.service');
+    await expect(section.locator('a[href="#nft"]')).toHaveText('nft(8)');
   });
 
   test('the sources link leads to each tool\'s quoted man or vendor page', async ({ page }) => {
@@ -145,6 +160,12 @@ test.describe('commands to act on a port', () => {
       }
     });
 
+    test('/commands/#nft-table\'s Copy button copies the two lines that create the table and chain', async ({ page }) => {
+      await page.goto('/commands/#nft-table');
+      await page.locator('#nft-table figure button.copy').click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(NFT_SETUP);
+    });
+
     test('"Copy link" beside a heading copies the page URL with its anchor', async ({ page, baseURL }) => {
       await page.goto('/ports/3489/');
       for (const id of SECTIONS) {
@@ -173,5 +194,11 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('#act figure pre')).toHaveCount(Object.values(tcpUdpCommands(3489)).flat().length);
     for (const pre of await page.locator('#act figure pre').all()) await expect(pre).toBeVisible();
     await expect(page.locator('#act button')).toHaveCount(0);
+  });
+
+  test('the nft table and chain commands show on /commands/', async ({ page }) => {
+    await page.goto('/commands/#nft-table');
+    await expect(page.locator('#nft-table figure pre')).toBeVisible();
+    await expect(page.locator('#nft-table figure pre')).toHaveText(NFT_SETUP);
   });
 });

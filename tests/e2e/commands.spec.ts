@@ -30,7 +30,7 @@ function expectedCommands(port: number): Record<Os, { exact: boolean; commands: 
 }
 
 async function snippetTexts(page: Page, os: Os): Promise<string[]> {
-  return page.locator(`section#check section#${os} figure pre code`).allTextContents();
+  return page.locator(`section#check section#${os} figure pre`).allTextContents();
 }
 
 async function expectCommandsForPort(page: Page, port: number): Promise<void> {
@@ -116,7 +116,7 @@ test.describe('commands to check a port', () => {
         const osFigures = page.locator(`section#${os} figure`);
         for (let i = 0; i < (await osFigures.count()); i++) {
           const figure = osFigures.nth(i);
-          const command = (await figure.locator('pre code').textContent()) ?? '';
+          const command = (await figure.locator('pre').textContent()) ?? '';
           const button = figure.locator('button.copy');
           await expect(button).toHaveText('Copy');
           await button.click();

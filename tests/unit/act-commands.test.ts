@@ -13,12 +13,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACT_SECTIONS, ACT_SOURCES, actCommands, actProtocols, HOST, NFT_SETUP, opensWords, type ActBlock } from '../../src/lib/commands/act-commands.ts';
+import { ACT_SECTIONS, ACT_SOURCES, actCommands, actProtocols, COMMANDS_PATH, HOST, NFT_SETUP, NFT_SETUP_PATH, opensWords, type ActBlock } from '../../src/lib/commands/act-commands.ts';
 import type { TransportProtocol } from '../../src/lib/transport-protocols.ts';
 
 const TCP_UDP: TransportProtocol[] = ['tcp', 'udp'];
 const ALL: TransportProtocol[] = ['tcp', 'udp', 'sctp', 'dccp'];
-const NFT = 'nft (creates the inet filter table and input chain if missing)';
+const NFT = 'nft';
 const SSH_SERVICE = { service: 'ssh', opens: [{ protocol: 'tcp' as const, start: 22, end: 22 }] };
 
 function snippet(blocks: ActBlock[], section: string, label: string | RegExp): string {
@@ -120,8 +120,8 @@ describe('actCommands', () => {
     for (const port of [0, 22, 3489, 8291, 65535]) {
       for (const block of actCommands(port, ALL, { firewalldService: SSH_SERVICE })) {
         for (const { command } of block.snippets) {
-          if (command === 'sudo firewall-cmd --add-service=ssh' || NFT_SETUP.includes(command)) continue;
-          const numbers = command.replace(NFT_SETUP.join('\n'), '').match(/\d+/g) ?? [];
+          if (command === 'sudo firewall-cmd --add-service=ssh') continue;
+          const numbers = command.match(/\d+/g) ?? [];
           expect(numbers, command).toContain(String(port));
           for (const n of numbers) if (n !== String(port)) expect(n.includes(String(port)), `${n} in ${command}`).toBe(false);
         }
@@ -261,12 +261,14 @@ describe('actCommands', () => {
 
   describe('nft', () => {
     // nft(8): "Matching destination port of both UDP and TCP. inet filter input meta l4proto {tcp, udp} th dport { 53, 80 }".
-    it('matches all the port\'s protocols in one quoted rule, after creating the table and chain', () => {
-      expect(snippet(actCommands(8291, TCP_UDP), 'firewall', NFT)).toBe(
-        [...NFT_SETUP, "sudo nft 'add rule inet filter input meta l4proto { tcp, udp } th dport 8291 drop'"].join('\n'),
-      );
-      expect(snippet(actCommands(8291, ['tcp']), 'firewall', NFT).split('\n').at(-1)).toBe("sudo nft 'add rule inet filter input tcp dport 8291 drop'");
-      expect(hints(actCommands(8291, TCP_UDP), 'firewall')).toContain('the first two lines create the inet filter table and its input chain where they are missing');
+    it('matches all the port\'s protocols in one quoted rule, whose caption links the commands that create the table and chain', () => {
+      expect(snippet(actCommands(8291, TCP_UDP), 'firewall', NFT)).toBe("sudo nft 'add rule inet filter input meta l4proto { tcp, udp } th dport 8291 drop'");
+      expect(snippet(actCommands(8291, ['tcp']), 'firewall', NFT)).toBe("sudo nft 'add rule inet filter input tcp dport 8291 drop'");
+      const nft = actCommands(8291, TCP_UDP)[0]!.snippets.find((s) => s.label === NFT)!;
+      expect(nft.needs).toEqual({ text: 'create the inet filter table and input chain', href: `${COMMANDS_PATH}#nft-table`, after: ' if missing' });
+      expect(NFT_SETUP_PATH).toBe(`${COMMANDS_PATH}#nft-table`);
+      // nft(8): "{add | create} table [family] table", "{add | create} chain [family] table chain [{ type type hook hook ... priority priority ; ...}]".
+      expect(NFT_SETUP).toEqual(["sudo nft 'add table inet filter'", "sudo nft 'add chain inet filter input { type filter hook input priority filter; }'"]);
     });
 
     it('is a parse error in zsh unquoted, which is why the rule is quoted', () => {
@@ -287,19 +289,18 @@ describe('actCommands', () => {
       return run('unshare', ['--net', 'nft', '--check', '-f', file], 'util-linux nftables');
     }
 
-    it('passes nft --check where the table and chain are missing, and where Debian\'s /etc/nftables.conf made them', () => {
+    it('passes nft --check after the /commands/ lines where the table and chain are missing, alone where Debian\'s /etc/nftables.conf made them', () => {
       // Debian 12's /etc/nftables.conf: table inet filter { chain input { type filter hook input priority filter; } ... }
       const debian = 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}\n';
       for (const [port, protocols] of [[8291, TCP_UDP], [8291, ['tcp']], [8291, ['sctp']], [0, TCP_UDP], [9, ALL]] as [number, TransportProtocol[]][]) {
-        const command = snippet(actCommands(port, protocols), 'firewall', NFT);
-        for (const ruleset of ['', debian]) {
-          const { status, out } = nftCheck(command, ruleset);
+        const rule = snippet(actCommands(port, protocols), 'firewall', NFT);
+        for (const [command, ruleset] of [[[...NFT_SETUP, rule].join('\n'), ''], [[...NFT_SETUP, rule].join('\n'), debian], [rule, debian]]) {
+          const { status, out } = nftCheck(command!, ruleset);
           expect(status, `${command}\n${ruleset}: ${out}`).toBe(0);
         }
       }
-      // Without the first two lines, the rule fails on a machine without the table.
-      const ruleOnly = snippet(actCommands(22, TCP_UDP), 'firewall', NFT).split('\n').at(-1)!;
-      expect(nftCheck(ruleOnly).status).not.toBe(0);
+      // Without the /commands/ lines, the rule fails on a machine without the table: hence the caption's link.
+      expect(nftCheck(snippet(actCommands(22, TCP_UDP), 'firewall', NFT)).status).not.toBe(0);
     }, TOOL_TIMEOUT);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portInSearchIndex, withoutIds } from '../../src/lib/search-scope.ts';
+import { portInSearchIndex, searchMarks, withoutIds } from '../../src/lib/search-scope.ts';
 
 describe('portInSearchIndex', () => {
   it('indexes ports with an IANA entry other than Unassigned', () => {
@@ -28,5 +28,13 @@ describe('withoutIds', () => {
     const page = '<!DOCTYPE html><html lang="en"><body><main id="main" data-pagefind-body><h1>Port 22: ssh</h1>\n<article class="entry"><span id="udp" class="anchor-target"></span></article></main></body></html>';
     expect(withoutIds(page)).not.toMatch(/\sid=/);
     expect(withoutIds(page)).toContain('<main data-pagefind-body><h1>Port 22: ssh</h1>');
+  });
+});
+
+describe('searchMarks', () => {
+  // scripts/build-search-index.ts reads .facet (EXCLUDE) and data-pagefind-ignore; only searchable pages need them.
+  it('gives the facet class and a bare data-pagefind-ignore on a page Pagefind reads, no attribute on the others', () => {
+    expect(searchMarks(true)).toEqual({ facet: 'facet', ignore: '' });
+    expect(searchMarks(false)).toEqual({ facet: undefined, ignore: undefined });
   });
 });

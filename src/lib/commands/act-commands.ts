@@ -24,6 +24,14 @@ export type ActSection = (typeof ACT_SECTIONS)[number];
 /** The page that lists ACT_SOURCES with their quotes; each snippet links to its entry. */
 export const COMMANDS_PATH = '/commands/';
 
+/**
+ * The section of /commands/ that gives NFT_SETUP, the commands that create the nft table and
+ * chain: said once there and linked beside each port page's nft rule, rather than repeated on
+ * 65,536 pages (BENCHMARKS.md, issue 24).
+ */
+export const NFT_SETUP_ID = 'nft-table';
+export const NFT_SETUP_PATH = `${COMMANDS_PATH}#${NFT_SETUP_ID}`;
+
 /** Stands for the host to test; the component marks it up as a placeholder (<var>). */
 export const HOST = 'HOST';
 
@@ -169,6 +177,11 @@ export const ACT_SOURCES = {
 export interface ActSnippet {
   /** The tool, with OS or protocol where it matters: "ufw", "Windows, TCP only". */
   label: string;
+  /**
+   * What the command needs first, linked after the label: "nft (<a>create the inet filter table
+   * and input chain</a> if missing)".
+   */
+  needs?: { text: string; href: string; after: string };
   /** Exactly what to paste; several lines are run one after the other. */
   command: string;
   /** Where it goes: a shell, PowerShell, a pf.conf line, Wireshark's filter bar. */
@@ -260,6 +273,7 @@ const nftMatch = (port: number, protocols: readonly TransportProtocol[]) =>
  * nftables.service (disabled by default) has loaded /etc/nftables.conf. `add` leaves an existing
  * table or chain as it is (nft(8): `create` "returns an error if the chain already exists").
  * Each line is one quoted argument, so that bash and zsh pass the braces and semicolon to nft.
+ * Shown once, on /commands/ (NFT_SETUP_PATH), which each port page's nft rule links to.
  */
 export const NFT_SETUP = [`sudo nft 'add table inet filter'`, `sudo nft 'add chain inet filter input { type filter hook input priority filter; }'`];
 
@@ -304,7 +318,14 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
     const { service, opens } = options.firewalldService;
     firewall.push({ label: `firewalld: its ${service} service opens ${opensWords(opens)}`, command: `sudo firewall-cmd --add-service=${service}`, shell: 'sh', source: S.firewallCmd });
   }
-  firewall.push({ label: 'nft (creates the inet filter table and input chain if missing)', command: [...NFT_SETUP, `sudo nft 'add rule inet filter input ${nftMatch(port, all)} drop'`].join('\n'), shell: 'sh', source: S.nft });
+  firewall.push({
+    label: 'nft',
+    // The rule fails where the table or chain is missing: the caption says so and links NFT_SETUP.
+    needs: { text: 'create the inet filter table and input chain', href: NFT_SETUP_PATH, after: ' if missing' },
+    command: `sudo nft 'add rule inet filter input ${nftMatch(port, all)} drop'`,
+    shell: 'sh',
+    source: S.nft,
+  });
   if (tcpUdp.length > 0 && !zero) {
     const pfProto = tcpUdp.length === 1 ? tcpUdp[0] : `{ ${tcpUdp.join(' ')} }`;
     firewall.push({ label: 'macOS: pf.conf line', command: `block drop in proto ${pfProto} from any to any port ${port}`, shell: 'pf.conf', source: S.pf });
@@ -321,7 +342,7 @@ export function actCommands(port: number, protocols: readonly TransportProtocol[
     ? 'To allow rather than block: nft accept.'
     : `To allow rather than block, allow only what uses the port (${protocolWords(inUse)})${tcpUdpInUse.length > 0 ? `: sudo ufw allow ${ufwPort(port, tcpUdpInUse)}` : ''}; nft accept, pf pass, -Action Allow.`;
   const firewallHints = [
-    `${allow}${zero ? '' : ' pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e.'} firewall-cmd: --remove-port closes; repeat with --permanent to keep. nft: the first two lines create the inet filter table and its input chain where they are missing (on Debian, until nftables.service is enabled) and leave existing ones as they are.`,
+    `${allow}${zero ? '' : ' pf: load with sudo pfctl -f /etc/pf.conf, enable with sudo pfctl -e.'} firewall-cmd: --remove-port closes; repeat with --permanent to keep.`,
   ];
   if (zero) firewallHints.push('ufw refuses port 0 ("ERROR: Bad port"), so there is no ufw rule; pf and Windows Firewall rules for port 0 are left out, as they could not be checked.');
   const notTcpUdp = all.filter((p) => p === 'sctp' || p === 'dccp');
