@@ -72,6 +72,12 @@ export const securityJsonSchema = z
       product: z.object({ slug: z.string().regex(SOFTWARE_SLUG), name: z.string(), url: z.string() }),
       /** The product's components that listen on this port and have entries ("admin console"). */
       components: z.array(z.string()).min(1),
+      /**
+       * Where a component's name or port rests on more than the catalog entry's text: the
+       * vendor's CVE record or advisory, with its words naming the component; empty when the
+       * entries' own text names each component. A field added beside `components`, which is unchanged.
+       */
+      componentSources: z.array(z.object({ component: z.string(), url: z.string(), title: z.string(), quote: z.string() })),
       /** The product's entries whose component listens on this port. */
       count: z.number().int().min(1),
       /** All of the product's catalog entries, on any component; the product page lists them. */

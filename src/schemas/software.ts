@@ -119,9 +119,31 @@ export const exposureSchema = z
 export type Exposure = z.output<typeof exposureSchema>;
 
 /**
+ * A first-party description of the vulnerable component: the vendor's own CVE record (the
+ * vendor as CVE Numbering Authority, cited in CVEProject/cvelistV5 at a commit) or its security
+ * advisory. Required on a component whose name or ports rest on more than the catalog entry's
+ * own vulnerabilityName and shortDescription (the entry says "improper access control", the
+ * vendor's record says where); a reader and a reviewer re-check the component against `quote`.
+ * Not for exploit or scanner code: that stays the product's `basis: client` use, cited there.
+ */
+export const kevComponentSourceSchema = z
+  .object({
+    /** The record or advisory, at a commit where it is a repository file. */
+    url: httpsUrl,
+    /** What the link is: "CVE-2024-20353 record, written by Cisco as its CNA (CVEProject/cvelistV5)". */
+    title: z.string().min(1).max(120),
+    /** The record's own words naming the component (or its port), verbatim. */
+    quote: z.string().min(1).max(300),
+  })
+  .strict();
+export type KevComponentSource = z.infer<typeof kevComponentSourceSchema>;
+
+/**
  * The catalog entries of one `kev` pair that hit one component of the product, and the ports
  * of the product's uses where that component listens, judged from each entry's own
- * vulnerabilityName and shortDescription. A port page shows an entry only through this mapping.
+ * vulnerabilityName and shortDescription, or, where those name no component or no port, from
+ * the vendor's own CVE record or advisory cited in `source`. A port page shows an entry only
+ * through this mapping.
  */
 export const kevComponentSchema = z
   .object({
@@ -135,6 +157,13 @@ export const kevComponentSchema = z
     ports: z.array(z.number().int().min(0).max(MAX_PORT)),
     /** The pair's catalog entries that hit this component. */
     cves: z.array(z.string().regex(CVE_ID, 'expected a CVE ID such as CVE-2018-14847')).min(1),
+    /**
+     * Required when the component or its ports rest on more than the catalog entry's text: the
+     * vendor's CVE record or advisory that names them (see kevComponentSourceSchema). Left out
+     * when the entry itself names the component, and where exploit code gives the port (that
+     * code is the product's `basis: client` use).
+     */
+    source: kevComponentSourceSchema.optional(),
   })
   .strict();
 export type KevComponent = z.infer<typeof kevComponentSchema>;

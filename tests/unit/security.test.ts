@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadKevCatalog, parseKevCatalog, checkKevPairs, kevEntriesFor } from '../../src/lib/security/kev.ts';
 import { loadAmplification, parseAmplificationFile } from '../../src/lib/security/amplification.ts';
-import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, portsByResponderPriority, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
+import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, kevComponentsOf, portsByResponderPriority, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
 import { securityJsonSchema } from '../../src/schemas/api.ts';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
 import { read, realRows, errorOf } from './helpers.ts';
@@ -107,6 +107,28 @@ describe('product files: KEV pairs', () => {
         `content/software/example-dashboard.yaml: field "kev[0].components[0].ports[0]": port ${port} is not a port of this file's uses (single ports or ranges of up to 64); add the use with its source first`,
       );
     }
+  });
+
+  /** The web UI component of ROUTER_PAIR with `source` lines appended (YAML, 8 spaces in). */
+  const withSource = (source: string) => product(routerWith(`      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2099-0001]\n${source}      - component: "firmware updater (local)"\n        ports: []\n        cves: [CVE-2098-0002]\n`));
+  const sourceLines = (url: string, quote: string) => `        source:\n          url: ${url}\n          title: "CVE-2099-0001 record, written by Example Corp as its CNA"\n          quote: "${quote}"\n`;
+  const RECORD = 'https://github.com/CVEProject/cvelistV5/blob/0123456789abcdef0123456789abcdef01234567/cves/2099/0xxx/CVE-2099-0001.json';
+
+  it('accepts a component source (the vendor\'s CVE record: https, a title, a quote of at most 300 characters) and keeps it with the component', () => {
+    const quote = 'A vulnerability in the web UI of Example Router could allow a remote attacker to log in.';
+    const router = withSource(sourceLines(RECORD, quote));
+    expect(() => checkKevPairs([router], catalog, 'content/software')).not.toThrow();
+    expect(router.kev![0]!.components[0]!.source).toEqual({ url: RECORD, title: 'CVE-2099-0001 record, written by Example Corp as its CNA', quote });
+    expect(router.kev![0]!.components[1]!.source).toBeUndefined();
+    expect(withSource(sourceLines(RECORD, 'x'.repeat(300))).kev![0]!.components[0]!.source!.quote).toHaveLength(300);
+  });
+
+  it('rejects a component source over http, with a quote over 300 characters, without a quote, or with an unknown field, naming file, line and field', () => {
+    const field = (name: string) => new RegExp(`^content/software/example-dashboard\\.yaml:\\d+: field "kev\\[0\\]\\.components\\[0\\]\\.source\\.${name}": `);
+    expect(errorOf(() => withSource(sourceLines(RECORD.replace('https:', 'http:'), 'q')))).toMatch(field('url'));
+    expect(errorOf(() => withSource(sourceLines(RECORD, 'x'.repeat(301))))).toMatch(field('quote'));
+    expect(errorOf(() => withSource(`        source:\n          url: ${RECORD}\n          title: "T"\n`))).toMatch(field('quote'));
+    expect(errorOf(() => withSource(`${sourceLines(RECORD, 'q')}          ports: [3000]\n`))).toMatch(/^content\/software\/example-dashboard\.yaml:\d+: field "kev\[0\]\.components\[0\]\.source/);
   });
 
   it('rejects a pair without components, naming file, line and field', () => {
@@ -219,7 +241,7 @@ describe('security facts per port', () => {
   const entry = (cve: string) => catalog.vulnerabilities.find((v) => v.cveID === cve)!;
 
   it('attaches an entry only to the ports its component listens on, never to the product\'s other ports', () => {
-    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', components: ['web UI'], count: 1, total: 2, ransomware: Number(entry('CVE-2099-0001').knownRansomwareCampaignUse === 'Known'), newest: entry('CVE-2099-0001').dateAdded, listed: [entry('CVE-2099-0001')] }]);
+    expect(map.get(3000)!.kev).toEqual([{ slug: 'example-dashboard', name: 'Example Dashboard', components: ['web UI'], componentSources: [], count: 1, total: 2, ransomware: Number(entry('CVE-2099-0001').knownRansomwareCampaignUse === 'Known'), newest: entry('CVE-2099-0001').dateAdded, listed: [entry('CVE-2099-0001')] }]);
     expect(map.has(30000)).toBe(false);
   });
 
@@ -276,6 +298,21 @@ describe('security facts per port', () => {
     expect(securityJsonSchema.parse(p2p)).toEqual(p2p);
     expect(p2p.amplifications[0]).toEqual({ protocol: 'Example P2P', factor: '3.8', ianaService: null, source: { url: 'https://example.org/', title: 'T' }, portSource: unregistered.portSource });
     expect(securityJson(null)).toBeNull();
+  });
+
+  it('carries a component\'s source to the product page\'s list and to the API, one per record where two components merge', () => {
+    const record = (cve: string) => ({ url: `https://github.com/CVEProject/cvelistV5/blob/0123456789abcdef0123456789abcdef01234567/cves/2099/0xxx/${cve}.json`, title: `${cve} record, written by Example Corp as its CNA`, quote: 'the web UI' });
+    const yaml = (s: ReturnType<typeof record>) => `        source: { url: "${s.url}", title: "${s.title}", quote: "${s.quote}" }\n`;
+    const [first, second] = [record('CVE-2099-0001'), record('CVE-2098-0002')];
+    // Two components alike (same words, same ports), each with its own vendor record: one heading, both records.
+    const sourced = product(routerWith(`      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2099-0001]\n${yaml(first)}      - component: "web UI"\n        ports: [3000]\n        cves: [CVE-2098-0002]\n${yaml(second)}`));
+    const components = kevComponentsOf(sourced, catalog);
+    expect(components.map((c) => [c.component, c.ports, c.entries.length, c.sources])).toEqual([['web UI', [3000], 2, [first, second]]]);
+    expect(kevComponentsOf(product(ROUTER_PAIR), catalog).map((c) => c.sources)).toEqual([[], []]);
+    const json = securityJson(securityByPort([sourced], catalog, []).get(3000))!;
+    expect(securityJsonSchema.parse(json)).toEqual(json);
+    expect(json.kev[0]!.components).toEqual(['web UI']);
+    expect(json.kev[0]!.componentSources).toEqual([{ component: 'web UI', ...first }, { component: 'web UI', ...second }]);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { AmplificationEntry } from '../../schemas/amplification.ts';
 import type { KevCatalog, KevEntry } from '../../schemas/kev.ts';
-import type { Software } from '../../schemas/software.ts';
+import type { KevComponentSource, Software } from '../../schemas/software.ts';
 import type { SecurityJson } from '../../schemas/api.ts';
 import { softwarePath } from '../paths.ts';
 import { kevEntriesFor, kevEntryUrl } from './kev.ts';
@@ -27,6 +27,8 @@ export interface PortKev {
   name: string;
   /** The product's components that listen on this port and have entries ("admin console"), in file order. */
   components: string[];
+  /** The vendor's CVE records or advisories cited for those components (ComponentKev `sources`), in the same order. */
+  componentSources: (KevComponentSource & { component: string })[];
   /** How many of the product's entries hit a component listening on this port. */
   count: number;
   /** All of the product's catalog entries, on any component (the product page lists them). */
@@ -83,6 +85,11 @@ export interface ComponentKev {
   ports: number[];
   /** Its entries, newest first. */
   entries: KevEntry[];
+  /**
+   * The vendor's CVE records or advisories the file cites for the component (its `source`), in
+   * file order, one per URL; empty when the catalog entries' own text names the component.
+   */
+  sources: KevComponentSource[];
 }
 
 /**
@@ -95,10 +102,12 @@ export function kevComponentsOf(product: Software, catalog: KevCatalog): Compone
   const byCve = new Map(catalog.vulnerabilities.map((entry) => [`${entry.vendorProject}\u0000${entry.product}\u0000${entry.cveID}`, entry]));
   const merged = new Map<string, ComponentKev>();
   for (const pair of product.kev ?? []) {
-    for (const { component, ports, cves } of pair.components) {
+    for (const { component, ports, cves, source } of pair.components) {
       const key = `${component}\u0000${ports.join(',')}`;
-      if (!merged.has(key)) merged.set(key, { component, ports, entries: [] });
-      merged.get(key)!.entries.push(...cves.map((cve) => byCve.get(`${pair.vendorProject}\u0000${pair.product}\u0000${cve}`)!));
+      if (!merged.has(key)) merged.set(key, { component, ports, entries: [], sources: [] });
+      const into = merged.get(key)!;
+      into.entries.push(...cves.map((cve) => byCve.get(`${pair.vendorProject}\u0000${pair.product}\u0000${cve}`)!));
+      if (source && !into.sources.some((s) => s.url === source.url)) into.sources.push(source);
     }
   }
   return [...merged.values()].map((c) => ({ ...c, entries: c.entries.sort(newestFirst) }));
@@ -130,7 +139,7 @@ export function securityByPort(products: readonly Software[], catalog: KevCatalo
     for (const port of ports) {
       const here = components.filter((c) => c.ports.includes(port));
       const entries = here.flatMap((c) => c.entries).sort(byResponderPriority);
-      at(port).kev.push({ slug: product.slug, name: product.name, components: here.map((c) => c.component), count: entries.length, total, ransomware: entries.filter(isRansomware).length, newest: entries.map((e) => e.dateAdded).sort().at(-1)!, listed: entries.slice(0, KEV_ON_PORT_PAGE) });
+      at(port).kev.push({ slug: product.slug, name: product.name, components: here.map((c) => c.component), componentSources: here.flatMap((c) => c.sources.map((source) => ({ component: c.component, ...source }))), count: entries.length, total, ransomware: entries.filter(isRansomware).length, newest: entries.map((e) => e.dateAdded).sort().at(-1)!, listed: entries.slice(0, KEV_ON_PORT_PAGE) });
     }
     for (const exposure of product.exposure ?? []) {
       for (let p = exposure.port.start; p <= exposure.port.end; p++) {
@@ -190,9 +199,10 @@ export function securityJson(security: PortSecurity | null | undefined): Securit
     portSource: portSource?.map(({ url, title, quote }) => ({ url, title, quote })) ?? null,
   }));
   return {
-    kev: security.kev.map(({ slug, name, components, count, total, listed }) => ({
+    kev: security.kev.map(({ slug, name, components, componentSources, count, total, listed }) => ({
       product: product(slug, name),
       components,
+      componentSources: componentSources.map(({ component, url, title, quote }) => ({ component, url, title, quote })),
       count,
       total,
       listed: listed.map((entry) => ({
