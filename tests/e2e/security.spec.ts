@@ -19,7 +19,7 @@ const amplification = (parse(read('content/amplification/ports.yaml')) as {
 }).ports;
 const productFile = (slug: string) => parse(read(`content/software/${slug}.yaml`)) as {
   name: string;
-  kev?: { vendorProject: string; product: string; components: { component: string; ports: number[]; cves: string[] }[] }[];
+  kev?: { vendorProject: string; product: string; components: { component: string; ports: number[]; cves: string[]; source?: { url: string; title: string; quote: string } }[] }[];
   exposure?: { port: number; quote: string; source: { url: string } }[];
 };
 const byCve = new Map(catalog.vulnerabilities.map((v) => [v.cveID, v]));
@@ -77,6 +77,41 @@ test('a port page shows at most 3 entries per product, ransomware use first; the
     if (component.ports.length === 0) await expect(heading).toContainText('not linked to a port');
     for (const port of component.ports) await expect(heading.locator(`a[href="/ports/${port}/#security"]`)).toHaveCount(1);
   }
+});
+
+for (const [slug, cve] of [['apache-apisix', 'CVE-2022-24112'], ['cisco-ios', 'CVE-2018-0171']] as const) {
+  test(`a component placed by the vendor's CVE record cites it beside its heading on the product page and in its ports' JSON (${slug} ${cve})`, async ({ page, request }) => {
+    const component = componentsOf(slug).find((c) => c.cves.includes(cve))!;
+    expect(component.source, `${slug}.yaml cites the record for ${cve}`).toBeDefined();
+    // Components of the same words and ports (in other catalog pairs) share one heading and list every record they cite.
+    const alike = componentsOf(slug).filter((c) => c.component === component.component && c.ports.join() === component.ports.join());
+    const sources = alike.flatMap((c) => (c.source ? [c.source] : [])).filter((s, i, all) => all.findIndex((t) => t.url === s.url) === i);
+    await page.goto(`/software/${slug}/#security`);
+    const heading = page.locator('#security h3').filter({ hasText: component.component.slice(1) });
+    await expect(heading).toHaveCount(1);
+    if (component.ports.length === 0) await expect(heading).toContainText('not linked to a port');
+    for (const port of component.ports) await expect(heading.locator(`a[href="/ports/${port}/#security"]`)).toHaveCount(1);
+    const note = heading.locator('xpath=following-sibling::*[1]');
+    await expect(note).toHaveClass(/kev-source/);
+    await expect(note).toHaveText(`Component per ${sources.map((s) => s.title).join(' and ')}`);
+    for (const source of sources) {
+      const link = note.getByRole('link', { name: source.title, exact: true });
+      await expect(link).toHaveAttribute('href', source.url);
+      await expect(link).toHaveAttribute('title', source.quote);
+    }
+    for (const port of component.ports) {
+      const json = (await (await request.get(`/api/v1/ports/${port}.json`)).json()) as { security: { kev: { product: { slug: string }; componentSources: unknown[] }[] } };
+      const product = json.security.kev.find((k) => k.product.slug === slug)!;
+      for (const source of sources) expect(product.componentSources).toContainEqual({ component: component.component, ...source });
+    }
+  });
+}
+
+test('a component whose own catalog text names it carries no "Component per" note (Apache Tomcat)', async ({ page }) => {
+  expect(componentsOf('apache-tomcat').some((c) => c.source)).toBe(false);
+  await page.goto('/software/apache-tomcat/#security');
+  await expect(page.locator('#security h3')).not.toHaveCount(0);
+  await expect(page.locator('#security .kev-source')).toHaveCount(0);
 });
 
 test('a port with more than two such products (8080) names each with its count there, linking to its entries', async ({ page }) => {

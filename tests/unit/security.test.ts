@@ -10,6 +10,7 @@ import { loadAmplification, parseAmplificationFile } from '../../src/lib/securit
 import { KEV_ON_PORT_PAGE, KEV_PRODUCTS_WITH_ENTRIES, kevComponentsOf, portsByResponderPriority, securityByPort, securityJson } from '../../src/lib/security/port-security.ts';
 import { securityJsonSchema } from '../../src/schemas/api.ts';
 import { loadSoftwareDir, parseSoftwareFile } from '../../src/lib/software/load-software.ts';
+import { AT_COMMIT } from '../../src/schemas/software.ts';
 import { read, realRows, errorOf } from './helpers.ts';
 
 const KEV_FIXTURE = 'tests/fixtures/kev/good.json';
@@ -331,6 +332,10 @@ describe('KEV links on the real data', () => {
       }
     }
   }
+  /** Every component of every product file, straight from the YAML, with its file name. */
+  type RawComponent = { component: string; ports: number[]; cves: string[]; source?: { url: string; title: string; quote: string } };
+  const rawComponents = readdirSync('content/software').filter((f) => f.endsWith('.yaml')).flatMap((name) =>
+    ((parseYaml(read(`content/software/${name}`)) as { kev?: { components: RawComponent[] }[] }).kev ?? []).flatMap((pair) => pair.components.map((c) => ({ file: name, ...c }))));
   const shownOn = (port: number) => (byPort.get(port)?.kev ?? []).flatMap((k) => k.listed.map((v) => v.cveID));
   const countedOn = (port: number) => (byPort.get(port)?.kev ?? []).reduce((sum, k) => sum + k.count, 0);
 
@@ -358,5 +363,52 @@ describe('KEV links on the real data', () => {
     expect(explicit.get(9090)?.has('CVE-2023-32315')).toBe(true);
     expect(explicit.get(8291)?.has('CVE-2018-14847')).toBe(true);
     expect(explicit.get(445)?.has('CVE-2020-0796')).toBe(true);
+  });
+
+  it('a component source that is a CVE record cites one of the component\'s own CVEs at a cvelistV5 commit, titled with that CVE', () => {
+    const sourced = rawComponents.filter((c) => c.source);
+    expect(sourced.length).toBeGreaterThan(0);
+    for (const { file, cves, source } of sourced.filter((c) => c.source!.url.includes('/CVEProject/cvelistV5/'))) {
+      const match = /^https:\/\/github\.com\/CVEProject\/cvelistV5\/blob\/[0-9a-f]{40}\/cves\/(\d{4})\/\d+xxx\/(CVE-\1-\d+)\.json$/.exec(source!.url);
+      expect(match, `${file}: ${source!.url}`).not.toBeNull();
+      expect(source!.url).toMatch(AT_COMMIT);
+      expect(cves, `${file}: ${source!.url}`).toContain(match![2]);
+      expect(source!.title.startsWith(`${match![2]} record`), `${file}: ${source!.title}`).toBe(true);
+    }
+  });
+
+  it('a component source reaches the API of each port of its component, beside that component', () => {
+    const sourced = rawComponents.filter((c) => c.source && c.ports.length > 0);
+    expect(sourced.length).toBeGreaterThan(0);
+    for (const { file, component, ports, source } of sourced) {
+      for (const port of ports) {
+        const product = securityJson(byPort.get(port))!.kev.find((k) => k.product.slug === file.replace(/\.yaml$/, ''));
+        expect(product?.componentSources, `${file} on ${port}`).toContainEqual({ component, ...source });
+      }
+    }
+  });
+
+  it('a component source that names a port ("TCP port 4786") names one of its component\'s ports', () => {
+    for (const { file, component, ports, source } of rawComponents.filter((c) => c.source)) {
+      for (const [, port] of source!.quote.matchAll(/\bports? (\d{1,5})\b/g)) expect(ports, `${file}: "${component}" and its quote`).toContain(Number(port));
+    }
+  });
+
+  /**
+   * The links the batch 2 review (content/REVIEWS.md, issue 27: row 59 and "Also seen, not
+   * changed") found placed by the vendor's CVE record alone, plus those whose entry names the
+   * component but only the record gives where it listens (CVE-2020-2021: GlobalProtect and the
+   * web interfaces; Cisco's UDP 18999 and TCP 4786): each keeps a port only while citing its
+   * own record.
+   */
+  it('links whose component or port rests on the vendor\'s CVE record cite it (issue 27, batch 2 review)', () => {
+    const fromRecords = ['CVE-2021-20038', 'CVE-2024-40766', 'CVE-2024-20353', 'CVE-2024-4885', 'CVE-2021-35247', 'CVE-2025-24016', 'CVE-2021-38163',
+      'CVE-2023-29298', 'CVE-2023-38205', 'CVE-2022-24112', 'CVE-2020-2021', 'CVE-2018-0151', 'CVE-2018-0156', 'CVE-2018-0171'];
+    for (const cve of fromRecords) {
+      const holders = rawComponents.filter((c) => c.cves.includes(cve));
+      expect(holders, cve).toHaveLength(1);
+      const { ports, source } = holders[0]!;
+      if (ports.length > 0) expect(source?.url, `${cve} on ${ports.join(', ')}`).toMatch(new RegExp(`/${cve}\\.json$`));
+    }
   });
 });
