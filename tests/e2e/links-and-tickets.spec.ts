@@ -28,7 +28,7 @@ test.describe('section links', () => {
 
   test('"Copy link" next to a section heading copies the page URL with its anchor', async ({ page, baseURL }) => {
     await page.goto('/ports/3489/');
-    await page.locator('#registration-heading').getByRole('button', { name: 'Copy link to this section' }).click();
+    await page.locator('#registration h2').getByRole('button', { name: 'Copy link to this section' }).click();
     expect(await clipboard(page)).toBe(`${baseURL}/ports/3489/#registration`);
     await expect(page.locator('#copy-status')).toHaveText('Link copied');
   });

@@ -226,11 +226,11 @@ test('/data-report.json accounts for every catalog pair once: mapped, not a list
 test('the #security anchor works: its link, the heading it lands on, and links from /security/', async ({ page }) => {
   await page.goto('/ports/8291/#security');
   await expect(page.locator('#security a[aria-labelledby="sl"]')).toHaveAttribute('href', '#security');
-  await expect(page.locator('#security-heading')).toBeInViewport();
+  await expect(page.locator('#security h2')).toBeInViewport();
   await page.goto('/security/');
   await page.locator('#kev a[href="/ports/8291/#security"]').click();
   await expect(page).toHaveURL(/\/ports\/8291\/#security$/);
-  await expect(page.locator('#security-heading')).toBeInViewport();
+  await expect(page.locator('#security h2')).toBeInViewport();
 });
 
 for (const path of ['/ports/8291/', '/ports/8080/', '/ports/11211/', '/ports/389/', '/ports/6881/', '/ports/2375/', '/software/apache-tomcat/', '/security/']) {
