@@ -15,6 +15,8 @@
  *    there: no headline.
  * 3. A range never heads a port that IANA assigns, nor one a product uses by itself: esbuild's
  *    8000-8009 does not head 8006, which Proxmox VE uses, nor KDE Connect's 1716-1764 head 1720.
+ *    Nor does a client's range (`basis: client`: a library that tries 49151-49159 in turn to
+ *    find a Wemo device) head any port: it says where to look, not which port the product is on.
  * 4. A single port comes before a range; then a default before a convention before a client's
  *    port (`basis`); then the score: one for the product's file, one for each other candidate
  *    whose role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one
@@ -94,7 +96,7 @@ export function practiceHeadline(
   // Each product's best use of the port.
   const best = new Map<string, PortUse>();
   for (const u of narrow) {
-    if (u.imitation || u.catalogue) continue;
+    if (u.imitation || u.catalogue || (!isSingle(u) && u.use.basis === 'client')) continue;
     const held = best.get(u.slug);
     if (!held || tier(u) < tier(held) || (tier(u) === tier(held) && u.primary && !held.primary)) best.set(u.slug, u);
   }

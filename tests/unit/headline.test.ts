@@ -8,7 +8,7 @@ function use(
   slug: string,
   name: string,
   role: string,
-  opts: { basis?: 'default' | 'convention'; primary?: boolean; start?: number; end?: number; imitation?: 'honeypot' | 'emulator' } = {},
+  opts: { basis?: 'default' | 'convention' | 'client'; primary?: boolean; start?: number; end?: number; imitation?: 'honeypot' | 'emulator' } = {},
 ): PortUse {
   return {
     slug,
@@ -76,6 +76,15 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline([use('kdeconnect', 'KDE Connect', 'device link connections', { start: 1716, end: 1764 })], [], never, [iana('h323hostcall', 'H.323 Call Control Signalling')])).toBeNull();
     // A range on an unassigned port with no single-port use may lead.
     expect(practiceHeadline([esbuild], [], never, [])!.lead.name).toBe('esbuild');
+  });
+
+  it('never leads with a client\'s range (49154: the ports pywemo probes for a Wemo device), but may with a client\'s single port', () => {
+    // content/software/belkin-wemo.yaml: 49151-49159, basis client (pywemo's PROBE_PORTS).
+    const wemo = use('belkin-wemo', 'Belkin Wemo', 'UPnP device description and control', { basis: 'client', start: 49151, end: 49159 });
+    expect(practiceHeadline([wemo], [], never, [])).toBeNull();
+    const single = use('x', 'Xdevice', 'control API', { basis: 'client', start: 49154, end: 49154 });
+    // Nor is it named among the products that "use it too": like a honeypot, it is listed with the uses only.
+    expect(practiceHeadline([wemo, single], [], never, [])!).toMatchObject({ label: 'Xdevice control API', others: [] });
   });
 
   it('puts a single-port default before a convention whatever the score', () => {
