@@ -19,9 +19,7 @@
  *    find a Wemo device) head any port: it says where to look, not which port the product is on.
  * 4. A single port comes before a range; then a default before a convention before a client's
  *    port (`basis`); then the score: one for the product's file, one for each other candidate
- *    whose role names it outside brackets ("K3s supervisor and Kubernetes API server" names
- *    Kubernetes; ONLYOFFICE's "co-authoring server (behind the bundled nginx)" does not make
- *    NGINX's fallback port 8000 its own), and one
+ *    whose role names it ("K3s supervisor and Kubernetes API server" names Kubernetes), and one
  *    for each dissector, firewalld service and /etc/services entry on the port whose name or
  *    description names it (firewalld's "Kubernetes Api Server"); naming is the product's whole
  *    name or slug appearing as words, and only for a proper name (not "serve"). Then the
@@ -51,9 +49,6 @@ const MAX_LABEL = 48;
 
 const evidenceText = (e: Evidence): string =>
   e.source === 'wireshark' ? `${e.name} ${e.filter}` : e.source === 'firewalld' ? `${e.service} ${e.short}` : `${e.serviceName} ${e.aliases.join(' ')} ${e.comment ?? ''}`;
-
-/** A role without its bracketed asides: "DocService co-authoring server (behind the bundled nginx)" -> "DocService co-authoring server". */
-const withoutBrackets = (role: string): string => role.replace(/\s*\([^)]*\)/g, '');
 
 /** " kubernetes api server ": lower-case words between single spaces, for whole-phrase matching. */
 const phrase = (text: string): string => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
@@ -110,7 +105,7 @@ export function practiceHeadline(
   const candidates = assigned || products.some(isSingle) ? products.filter(isSingle) : products;
   if (candidates.length === 0) return null;
   const score = (c: PortUse) =>
-    1 + candidates.filter((o) => o.slug !== c.slug && names(withoutBrackets(o.use.role), c)).length + evidence.filter((e) => names(evidenceText(e), c)).length;
+    1 + candidates.filter((o) => o.slug !== c.slug && names(o.use.role, c)).length + evidence.filter((e) => names(evidenceText(e), c)).length;
   const scores = new Map(candidates.map((c) => [c.slug, score(c)]));
   const rank = (a: PortUse, b: PortUse) =>
     tier(a) - tier(b) ||

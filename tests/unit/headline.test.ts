@@ -107,16 +107,6 @@ describe('practiceHeadline', () => {
     expect(practiceHeadline([catalogue], [], never, [iana('fmpro-internal', 'FileMaker, Inc. - Proprietary transport')])).toBeNull();
   });
 
-  it('counts a role naming another product only outside brackets (8000: not NGINX for ONLYOFFICE\'s "behind the bundled nginx")', () => {
-    // content/software/onlyoffice-docs.yaml and nginx.yaml; their ports as on /ports/8000/.
-    const nginx = use('nginx', 'NGINX', 'HTTP server when no listen directive is given and not run as root', { start: 8000, end: 8000 });
-    const onlyoffice = use('onlyoffice-docs', 'ONLYOFFICE Docs', 'DocService co-authoring server (behind the bundled nginx)', { start: 8000, end: 8000 });
-    const django = use('django', 'Django', 'development server (manage.py runserver)', { start: 8000, end: 8000 });
-    expect(practiceHeadline([nginx, onlyoffice, django], [], never, [iana('irdmi', 'iRDMI')])).toBeNull();
-    // Outside brackets a role still counts ("Kubernetes API" for RKE2 names Kubernetes on 6443).
-    expect(practiceHeadline([nginx, use('proxy', 'Proxy', 'NGINX front end', { start: 8000, end: 8000 }), django], [], never)!.lead.name).toBe('NGINX');
-  });
-
   it('does not count a lower-case tool name that is also a word ("serve" in "docusaurus serve")', () => {
     const crowd = [use('serve', 'serve', 'static file server'), use('docusaurus', 'Docusaurus', 'local preview (docusaurus serve)'), use('grafana', 'Grafana', 'web UI')];
     const grafana: Evidence = { source: 'firewalld', protocol: 'tcp', service: 'grafana', short: 'grafana', range: null };
