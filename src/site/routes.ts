@@ -10,7 +10,7 @@ import { notesByPort, type Note } from './notes.ts';
 import { agreesOn, practiceByPort } from './software.ts';
 import { practiceHeadline, type Headline } from '../lib/headline.ts';
 import type { PortUse } from '../lib/software/practice.ts';
-import { otherUsesOf, ownFirewalldService, poolsOf, protocolsInUse, registrantWitnessesOf, type OtherUses } from '../lib/evidence/evidence.ts';
+import { firewalldScopes, otherUsesOf, ownFirewalldService, poolsOf, protocolsInUse, registrantWitnessesOf, type OtherUses } from '../lib/evidence/evidence.ts';
 import type { FirewalldOffer } from '../lib/commands/act-commands.ts';
 import type { TransportProtocol } from '../schemas/port-record.ts';
 import type { Evidence, PortPool } from '../schemas/evidence.ts';
@@ -41,6 +41,8 @@ export interface PortPageProps {
   inUse: TransportProtocol[];
   /** firewalld's own service for the port (ownFirewalldService), when there is one. */
   firewalldService: FirewalldOffer | undefined;
+  /** How each firewalld service in the evidence relates to the port (firewalldScopes): only `own` ones get a firewall-cmd line. */
+  firewalldScopes: Record<string, 'own' | 'deprecated' | 'wider'>;
   /** What the port is known for in practice where that is not IANA's service (src/lib/headline.ts), else null. */
   headline: Headline | null;
   /** Whether the page goes into the search index (portInSearchIndex). */
@@ -70,6 +72,7 @@ function portPageProps(record: PortRecord): PortPageProps {
     others: otherUsesOf(uses, portEvidence, agrees, record.entries),
     inUse: protocolsInUse(record.entries, uses, portEvidence, agrees),
     firewalldService: ownFirewalldService(record.port, portEvidence, record.entries, evidence.firewalldServices),
+    firewalldScopes: firewalldScopes(record.port, portEvidence, record.entries, evidence.firewalldServices),
     headline,
     searchable: searchable(record),
   };

@@ -92,11 +92,27 @@ test.describe('evidence of use decides the ghost badge', () => {
     }
   });
 
-  test('a firewalld service names its firewall-cmd line', async ({ page }) => {
-    const files = readdirSync('content/firewalld/services').filter((f) => /port="6443"/.test(readFileSync(`content/firewalld/services/${f}`, 'utf8')));
-    expect(files.length).toBeGreaterThan(0);
-    await page.goto('/ports/6443/');
-    for (const file of files) await expect(evidence(page)).toContainText(`firewall-cmd --add-service=${file.replace(/\.xml$/, '')}`);
+  test('a firewalld service that opens the port alone names its firewall-cmd line; a bundle is named without one', async ({ page }) => {
+    // From the vendored service files: one that opens this port and nothing else (no other
+    // <port>, no <include>) is the port's own; freeipa-ldap on 80 also opens 88, 123, 389, 464...
+    const servicesOn = (port: number) =>
+      readdirSync('content/firewalld/services').flatMap((f) => {
+        const xml = readFileSync(`content/firewalld/services/${f}`, 'utf8');
+        if (!new RegExp(`port="${port}"`).test(xml)) return [];
+        const alone = [...xml.matchAll(/<port [^>]*port="([^"]+)"/g)].every((m) => m[1] === String(port)) && !/<include /.test(xml);
+        return [{ service: f.replace(/\.xml$/, ''), alone }];
+      });
+    for (const port of [6443, 80]) {
+      const services = servicesOn(port);
+      expect(services.some((s) => s.alone), `port ${port}`).toBe(true);
+      if (port === 80) expect(services.some((s) => !s.alone)).toBe(true);
+      await page.goto(`/ports/${port}/`);
+      for (const { service, alone } of services) {
+        await expect(evidence(page)).toContainText(`has a service ${service}`);
+        if (alone) await expect(evidence(page)).toContainText(`firewall-cmd --add-service=${service}`);
+        else await expect(page.locator('main')).not.toContainText(`--add-service=${service}`);
+      }
+    }
   });
 
   test('1030 explains Windows\' old dynamic port range; a dynamic port does not repeat it', async ({ page }) => {

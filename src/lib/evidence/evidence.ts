@@ -119,6 +119,23 @@ export function ownFirewalldService(
   entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName'>[],
   services: ReadonlyMap<string, FirewalldService>,
 ): { service: string; opens: FirewalldService['ports'] } | undefined {
+  const best = ownFirewalldServices(port, evidence, entries, services)[0];
+  return best && { service: best.service, opens: best.opens };
+}
+
+/**
+ * Every firewalld service on the port that is the port's own by ownFirewalldService's rule
+ * (named for an IANA service assigned on the port, or opening this port and nothing else; never
+ * deprecated), best first: the evidence section prints a firewall-cmd line for these only, so
+ * a page never hands out a bundle (freeipa-ldap on 80) as a command.
+ * @returns the services with what each opens, name matches first, then by name
+ */
+export function ownFirewalldServices(
+  port: number,
+  evidence: readonly Evidence[],
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName'>[],
+  services: ReadonlyMap<string, FirewalldService>,
+): { service: string; opens: FirewalldService['ports'] }[] {
   const ianaNames = new Set(entries.flatMap((e) => (e.kind === 'assigned' && e.serviceName ? [e.serviceName.toLowerCase()] : [])));
   const candidates = [...new Set(evidence.flatMap((e) => (e.source === 'firewalld' ? [e.service] : [])))].flatMap((service) => {
     const file = services.get(service);
@@ -129,8 +146,25 @@ export function ownFirewalldService(
     return named || onlyThisPort ? [{ service, opens: ports, named }] : [];
   });
   candidates.sort((a, b) => Number(b.named) - Number(a.named) || a.service.localeCompare(b.service, 'en'));
-  const best = candidates[0];
-  return best && { service: best.service, opens: best.opens };
+  return candidates.map(({ service, opens }) => ({ service, opens }));
+}
+
+/**
+ * How each firewalld service on the port relates to it, for the evidence section: `own` (see
+ * ownFirewalldServices; the page prints its firewall-cmd line), `deprecated` (its file says so)
+ * or `wider` (it opens other ports or protocols too, a bundle such as freeipa-ldap on 80).
+ * @returns service name -> scope, for every firewalld service in the port's evidence
+ */
+export function firewalldScopes(
+  port: number,
+  evidence: readonly Evidence[],
+  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName'>[],
+  services: ReadonlyMap<string, FirewalldService>,
+): Record<string, 'own' | 'deprecated' | 'wider'> {
+  const own = new Set(ownFirewalldServices(port, evidence, entries, services).map((o) => o.service));
+  return Object.fromEntries(
+    evidence.flatMap((e) => (e.source === 'firewalld' ? [[e.service, own.has(e.service) ? 'own' : services.get(e.service)?.deprecated ? 'deprecated' : 'wider'] as const] : [])),
+  );
 }
 
 /** A source that can show a port in use: a product file, or one of the evidence datasets. */
