@@ -117,6 +117,8 @@ describe('what a ghost badge on a busy port says', () => {
   it('names the product and its role, the page\'s lead first, then counts the rest', () => {
     expect(inPracticeClause({ products: [kismet], evidence: [] })).toBe('Kismet uses it by default for its remote capture sources');
     expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] }, other)).toBe('Other uses it by convention for its web UI; 1 more product uses it too');
+    // Several products and no headline: none is crowned by the alphabet.
+    expect(inPracticeClause({ products: [kismet, other], evidence: [zebra] })).toBe('2 products use it');
     expect(inPracticeClause({ products: [], evidence: [zebra] })).toBe('Debian lists it as zebra');
     expect(inPracticeClause({ products: [], evidence: [] })).toBeNull();
   });

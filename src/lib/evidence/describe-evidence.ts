@@ -45,10 +45,11 @@ export const wiresharkSourceUrl = (version: string, file: string): string =>
 /**
  * What a ghost badge says the port is used for instead, from the products and evidence that
  * are not its registered service (otherUsesOf), or null when there are none.
- * @param lead the product the page leads with (its headline), named first when it is among them
+ * @param lead the product the page leads with (its headline), named first when it is among them;
+ *   with several products and no lead among them, only their number is given
  * @returns e.g. "Kismet uses it by default for its remote capture sources (loopback only by
  *   default)", "Kubernetes uses it by default for its Kubernetes API server (kube-apiserver); 3
- *   more products use it too", "Wireshark decodes it as Zebra Protocol", "Debian lists it as zebra"
+ *   more products use it too", "54 products use it", "Wireshark decodes it as Zebra Protocol", "Debian lists it as zebra"
  */
 export function inPracticeClause(
   others: { products: readonly { slug: string; name: string; use: Pick<PracticeUse, 'basis' | 'role'> }[]; evidence: readonly Evidence[] },
@@ -56,6 +57,8 @@ export function inPracticeClause(
 ): string | null {
   const products = [...others.products].sort((a, b) => Number(b.slug === lead?.slug) - Number(a.slug === lead?.slug));
   const [first, ...more] = products;
+  // With no headline among several products, naming the first would crown one by the alphabet (8000: Ajenti over some fifty).
+  if (more.length > 0 && first!.slug !== lead?.slug) return `${products.length} products use it`;
   if (first) {
     const uses = useClause(first.name, 'it', first.use);
     return more.length === 0 ? uses : `${uses}; ${more.length} more product${more.length === 1 ? '' : 's'} use${more.length === 1 ? 's' : ''} it too`;
