@@ -10,7 +10,7 @@ import { notesByPort, type Note } from './notes.ts';
 import { agreesOn, practiceByPort } from './software.ts';
 import { practiceHeadline, type Headline } from '../lib/headline.ts';
 import type { PortUse } from '../lib/software/practice.ts';
-import { firewalldScopes, otherUsesOf, ownFirewalldService, poolsOf, protocolsInUse, registrantWitnessesOf, type OtherUses } from '../lib/evidence/evidence.ts';
+import { firewalldScopes, otherUsesOf, ownFirewalldServices, poolsOf, protocolsInUse, registrantWitnessesOf, type OtherUses } from '../lib/evidence/evidence.ts';
 import type { FirewalldOffer } from '../lib/commands/act-commands.ts';
 import type { TransportProtocol } from '../schemas/port-record.ts';
 import type { Evidence, PortPool } from '../schemas/evidence.ts';
@@ -62,6 +62,7 @@ function portPageProps(record: PortRecord): PortPageProps {
   const agrees = agreesOn(record);
   const ghost = ghostVerdict(record.likelyGhost, notes.map((note) => note.data.ghost), registrantWitnessesOf(uses, portEvidence, agrees, record.entries).length > 0);
   const headline = practiceHeadline(uses, portEvidence, agrees, record.entries);
+  const ownFirewalld = ownFirewalldServices(record.port, portEvidence, record.entries, evidence.firewalldServices);
   return {
     record,
     notes,
@@ -71,8 +72,8 @@ function portPageProps(record: PortRecord): PortPageProps {
     ghost,
     others: otherUsesOf(uses, portEvidence, agrees, record.entries),
     inUse: protocolsInUse(record.entries, uses, portEvidence, agrees),
-    firewalldService: ownFirewalldService(record.port, portEvidence, record.entries, evidence.firewalldServices),
-    firewalldScopes: firewalldScopes(record.port, portEvidence, record.entries, evidence.firewalldServices),
+    firewalldService: ownFirewalld[0],
+    firewalldScopes: firewalldScopes(portEvidence, ownFirewalld, evidence.firewalldServices),
     headline,
     searchable: searchable(record),
   };

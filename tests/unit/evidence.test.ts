@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { errorOf } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDecodes, parseDissectorFiles, parseEtcServices, parseFirewalldService, parseProtocols } from '../../src/lib/evidence/parse-sources.ts';
-import { evidenceByPort, firewalldScopes, loadEvidence, ownFirewalldService, poolsOf, registrantWitnessesOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
+import { evidenceByPort, firewalldScopes, loadEvidence, ownFirewalldService, ownFirewalldServices, poolsOf, registrantWitnessesOf, witnessesOf } from '../../src/lib/evidence/evidence.ts';
 import { evidenceLines, inPracticeClause, registrantName, upstreamVersion, wiresharkSourceUrl } from '../../src/lib/evidence/describe-evidence.ts';
 import { registeredFilters } from '../../src/lib/evidence/wireshark-source.ts';
 import { ghostVerdict } from '../../src/lib/registry/status.ts';
@@ -90,8 +90,9 @@ describe('the ghost badge needs every source to be silent about the registered s
     expect(ownFirewalldService(5901, on5901('s', 'one'), [], services)).toEqual({ service: 'one', opens: [{ protocol: 'udp', start: 5901, end: 5901 }] });
     expect(ownFirewalldService(5901, on5901('old'), [], services)).toBeUndefined();
     // The evidence section prints a firewall-cmd line for the own ones only.
-    expect(firewalldScopes(5901, on5901('s', 'one', 'old'), [], services)).toEqual({ s: 'wider', one: 'own', old: 'deprecated' });
-    expect(firewalldScopes(5901, on5901('s'), [{ kind: 'assigned', serviceName: 's' }], services)).toEqual({ s: 'own' });
+    const scopes = (evidence: Evidence[], entries: { kind: 'assigned'; serviceName: string }[]) => firewalldScopes(evidence, ownFirewalldServices(5901, evidence, entries, services), services);
+    expect(scopes(on5901('s', 'one', 'old'), [])).toEqual({ s: 'wider', one: 'own', old: 'deprecated' });
+    expect(scopes(on5901('s'), [{ kind: 'assigned', serviceName: 's' }])).toEqual({ s: 'own' });
   });
 
   it('keeps the heuristic unless something shows the registered service running', () => {

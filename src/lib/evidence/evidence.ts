@@ -150,20 +150,22 @@ export function ownFirewalldServices(
 }
 
 /**
- * How each firewalld service on the port relates to it, for the evidence section: `own` (see
- * ownFirewalldServices; the page prints its firewall-cmd line), `deprecated` (its file says so)
- * or `wider` (it opens other ports or protocols too, a bundle such as freeipa-ldap on 80).
+ * How each firewalld service on the port relates to it, for the evidence section: `own` (one
+ * of ownFirewalldServices; the page prints its firewall-cmd line), `deprecated` (its file says
+ * so) or `wider` (it opens other ports or protocols too, a bundle such as freeipa-ldap on 80).
+ * @param evidence the port's evidence (evidenceByPort)
+ * @param own the port's own services (ownFirewalldServices), computed once by the caller
+ * @param services firewalld's services by name (EvidenceData.firewalldServices)
  * @returns service name -> scope, for every firewalld service in the port's evidence
  */
 export function firewalldScopes(
-  port: number,
   evidence: readonly Evidence[],
-  entries: readonly Pick<RegistryEntry, 'kind' | 'serviceName'>[],
+  own: readonly { service: string }[],
   services: ReadonlyMap<string, FirewalldService>,
 ): Record<string, 'own' | 'deprecated' | 'wider'> {
-  const own = new Set(ownFirewalldServices(port, evidence, entries, services).map((o) => o.service));
+  const owned = new Set(own.map((o) => o.service));
   return Object.fromEntries(
-    evidence.flatMap((e) => (e.source === 'firewalld' ? [[e.service, own.has(e.service) ? 'own' : services.get(e.service)?.deprecated ? 'deprecated' : 'wider'] as const] : [])),
+    evidence.flatMap((e) => (e.source === 'firewalld' ? [[e.service, owned.has(e.service) ? 'own' : services.get(e.service)?.deprecated ? 'deprecated' : 'wider'] as const] : [])),
   );
 }
 

@@ -12,8 +12,8 @@
  * everything, when the text is not well-formed XML (with the parser's message and line).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { familyOf, ListingBuilder, portNumber, type ListingProtocol, type ParsedListing } from './listing.ts';
-import { stateReason } from './nmap.ts';
+import { ListingBuilder, portNumber, type ListingProtocol, type ParsedListing } from './listing.ts';
+import { nmapRow, stateReason } from './nmap.ts';
 
 const PROTOCOLS: Record<string, ListingProtocol> = { tcp: 'tcp', udp: 'udp', sctp: 'sctp' };
 const ARRAYS = new Set(['host', 'address', 'port']);
@@ -64,17 +64,7 @@ export function parseNmapXml(lines: readonly string[]): ParsedListing {
     const label = `${port.portid ?? '?'}/${port.protocol ?? '?'} ${state}`;
     if (number === null || !protocol) return out.skip(n, 'port element without a port number or protocol', label);
     if (state !== 'open' && state !== 'open|filtered') return out.skip(n, stateReason(state), label);
-    const service = port.service?.name;
-    out.row({
-      port: number,
-      protocol,
-      address,
-      iface: null,
-      family: address ? familyOf(address) : null,
-      processes: [],
-      ...(service ? { service } : {}),
-      ...(state === 'open' ? {} : { uncertain: state }),
-    }, [n]);
+    out.row(nmapRow(number, protocol, address, port.service?.name, state), [n]);
   });
   const used = new Set([...out.rows.flatMap((row) => row.lines), ...out.skipped.map((s) => s.line)]);
   lines.forEach((_, i) => {

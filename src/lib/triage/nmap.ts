@@ -31,6 +31,23 @@ function hostAddress(text: string): string {
 /** The reason a port in a non-open state is no listener. */
 export const stateReason = (state: string): string => `nmap state ${state}: nothing found listening`;
 
+/**
+ * The row of a port nmap reports open (or open|filtered, kept as `uncertain`), for the normal
+ * and the XML output alike.
+ * @param address the scanned host's address, null when the report names none
+ * @param service nmap's service guess, if any
+ */
+export const nmapRow = (port: number, protocol: ListingProtocol, address: string | null, service: string | undefined, state: string) => ({
+  port,
+  protocol,
+  address,
+  iface: null,
+  family: address ? familyOf(address) : null,
+  processes: [],
+  ...(service ? { service } : {}),
+  ...(state === 'open' ? {} : { uncertain: state }),
+});
+
 /** @param lines the input's lines (splitLines) */
 export function parseNmapNormal(lines: readonly string[]): ParsedListing {
   const out = new ListingBuilder(lines);
@@ -50,17 +67,7 @@ export function parseNmapNormal(lines: readonly string[]): ParsedListing {
     const state = row[3]!;
     if (port === null) return out.skip(n, REASONS.notThisFormat);
     if (state !== 'open' && state !== 'open|filtered') return out.skip(n, stateReason(state));
-    const service = row[4];
-    out.row({
-      port,
-      protocol: PROTOCOLS[row[2]!]!,
-      address: host,
-      iface: null,
-      family: host ? familyOf(host) : null,
-      processes: [],
-      ...(service ? { service } : {}),
-      ...(state === 'open' ? {} : { uncertain: state }),
-    }, [n]);
+    out.row(nmapRow(port, PROTOCOLS[row[2]!]!, host, row[4], state), [n]);
   });
   return out.done('nmap-normal');
 }
