@@ -47,7 +47,7 @@ const portOfFolder = (folder: string): number | null =>
  * every page.
  */
 const EXCLUDE = [
-  'dt', '.badges', '.summary', '.facet', '.breadcrumbs', 'section[aria-labelledby] > h2', SECTION_LINK_SELECTOR,
+  'dt', '.badges', '.summary', '.facet', '.breadcrumbs', 'section > h2', SECTION_LINK_SELECTOR,
   'dd > a[href^="/services/"]', '.footnotes', '.site-footer',
 ];
 
